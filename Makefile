@@ -1,0 +1,58 @@
+# Set-up and entry points. `make site` and `make test` are all a fresh Debian
+# machine with Python 3.11, make and git needs: every other install happens here.
+
+PYTHON  ?= python3.11
+VENV    := .venv
+PY      := $(VENV)/bin/python
+APT     := DEBIAN_FRONTEND=noninteractive apt-get
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian packages: Pango for WeasyPrint; Chromium and Node for the browser tests.
+RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+TEST_DEBS    := chromium nodejs
+
+.PHONY: site test check serve bench clean system-deps test-system-deps
+
+site: $(VENV)/.runtime system-deps
+	$(PY) build.py
+
+check: $(VENV)/.runtime
+	$(PY) build.py --check
+
+serve: $(VENV)/.runtime system-deps
+	$(PY) build.py --serve $(SCHOOL)
+
+test: $(VENV)/.test system-deps test-system-deps tests/browser/node_modules/axe-core/axe.min.js
+	$(PY) -m pytest
+
+bench: $(VENV)/.runtime system-deps
+	$(PY) benchmarks/bench_build.py --schools 1 20 100
+
+$(VENV)/.runtime: requirements.lock
+	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime requirements-test.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	touch $@
+
+# Install a Debian package only when it is missing, so repeated runs stay fast.
+define apt_ensure
+	missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then $(SUDO) $(APT) update -qq && $(SUDO) $(APT) install -y -qq $$missing; fi
+endef
+
+system-deps:
+	@$(call apt_ensure,$(RUNTIME_DEBS))
+
+test-system-deps:
+	@$(call apt_ensure,$(TEST_DEBS))
+	@command -v npm >/dev/null || $(SUDO) $(APT) install -y -qq npm
+
+tests/browser/node_modules/axe-core/axe.min.js: tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --silent
+	touch $@
+
+clean:
+	rm -rf site .site.* build .pytest_cache

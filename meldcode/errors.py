@@ -1,0 +1,35 @@
+"""The one small exception hierarchy: every error a user can cause is a MeldcodeError."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, shown to board staff as a single Dutch line."""
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class MeldcodeError(Exception):
+    """A user error: reported without a traceback, exit status 1."""
+
+
+class ConfigError(MeldcodeError):
+    """One or more problems in the configuration files."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class BuildError(MeldcodeError):
+    """Rendering a school failed after its configuration was valid."""

@@ -1,0 +1,188 @@
+"""Load one YAML config file safely, keeping the line number of every value.
+
+YAML is data here: the file is only *composed* into nodes (never constructed
+into Python objects), every scalar becomes text, and anything a board file has
+no use for (anchors and aliases, Python tags, several documents) is refused
+with a Dutch message that names the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+# A school file is a page of YAML; anything this large is a mistake (or an attack).
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 12
+MAX_NODES = 20_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_TAG = "tag:yaml.org,2002:"
+# Plain YAML types a config may contain; all scalars are read back as text.
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "timestamp", "binary")}
+_NULL = _TAG + "null"
+
+# English PyYAML messages, translated for board staff. First match wins.
+_YAML_MESSAGES = [
+    ("mapping values are not allowed", "hier staat een dubbele punt die YAML niet verwacht; zet tekst met een dubbele punt tussen aanhalingstekens"),
+    ("could not find expected ':'", "een regel mist de dubbele punt na de veldnaam, of de inspringing klopt niet"),
+    ("found character '\\t'", "er staat een tab; gebruik spaties om in te springen"),
+    ("while scanning a quoted scalar", "een aanhalingsteken wordt niet afgesloten"),
+    ("found undefined alias", "verwijzingen met * worden niet ondersteund"),
+    ("expected a single document", "het bestand bevat meer dan één YAML-document (---); gebruik er één"),
+    ("expected <block end>", "de inspringing klopt niet; zet velden van hetzelfde niveau precies onder elkaar"),
+    ("did not find expected key", "de inspringing klopt niet, of een lijstregel (-) staat op de verkeerde plaats"),
+    ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet"),
+    ("found unexpected end of stream", "het bestand houdt onverwacht op; is een aanhalingsteken of haakje niet gesloten?"),
+    ("found unhashable key", "een veldnaam moet gewone tekst zijn"),
+]
+
+
+@dataclass
+class Document:
+    """A loaded config file: its data (text, lists, mappings) and where each value stands."""
+
+    path: Path
+    display: str
+    data: Any
+    lines: dict[tuple, int] = field(default_factory=dict)
+    raw: bytes = b""
+
+    def line(self, path: tuple) -> int | None:
+        """Return the line of `path`, or of its nearest parent that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), None)
+
+    def problem(self, path: tuple, message: str) -> Problem:
+        """Make a Problem for the value at `path` in this file."""
+        dotted = ".".join(str(p + 1) if isinstance(p, int) else str(p) for p in path) or None
+        return Problem(self.display, self.line(path), dotted, message)
+
+
+class LoadError(Exception):
+    """Raised inside this module; carries the Problems of one file."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(map(str, problems)))
+
+
+def load(path: Path, display: str) -> Document:
+    """Load `path` or raise LoadError naming `display` and the line of each problem."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fail(display, None, f"het bestand is te groot ({size // 1024} kB; maximaal {MAX_BYTES // 1024} kB)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _fail(display, None, f"kan het bestand niet lezen ({exc.strerror or exc})") from None
+    doc = parse(raw, display)
+    doc.path = path
+    return doc
+
+
+def parse(raw: bytes, display: str) -> Document:
+    """Parse the bytes of one config file into a Document."""
+    if len(raw) > MAX_BYTES:
+        raise _fail(display, None, f"het bestand is te groot ({len(raw) // 1024} kB; maximaal {MAX_BYTES // 1024} kB)")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(display, 1, "het bestand is opgeslagen als UTF-16; sla het op als UTF-8 (zonder BOM)")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise _fail(display, 1, "het bestand begint met een byte-order mark (BOM); sla het op als UTF-8 zonder BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _fail(display, line, "bevat tekens die geen UTF-8 zijn; sla het bestand op als UTF-8") from None
+    if "\x00" in text:
+        raise _fail(display, text[: text.index("\x00")].count("\n") + 1, "bevat een NUL-teken; is dit wel een tekstbestand?")
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = re.match(r"[ \t]*", line).group()
+        if "\t" in indent and line.strip():
+            raise _fail(display, number, "er staat een tab vooraan de regel; gebruik spaties om in te springen")
+    if not re.sub(r"#.*", "", text).strip():
+        raise _fail(display, None, "het bestand is leeg")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise _fail(display, mark.line + 1 if mark else None, _translate(exc)) from None
+    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+        raise _fail(display, None, f"het bestand is geen geldige YAML ({_translate(exc)})") from None
+    if node is None:
+        raise _fail(display, None, "het bestand is leeg")
+    doc = Document(Path(display), display, None, raw=raw)
+    doc.data = _Converter(doc).convert(node, ())
+    return doc
+
+
+def _translate(exc: yaml.YAMLError) -> str:
+    text = str(getattr(exc, "problem", None) or exc)
+    for english, dutch in _YAML_MESSAGES:
+        if english in text or english in str(exc):
+            return dutch
+    return f"de YAML-opbouw klopt niet ({text.strip()})"
+
+
+def _fail(display: str, line: int | None, message: str) -> LoadError:
+    return LoadError([Problem(display, line, None, message)])
+
+
+class _Converter:
+    """Turn composed nodes into text, lists and dicts, recording lines."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.seen: set[int] = set()
+        self.count = 0
+
+    def fail(self, node: yaml.Node, path: tuple, message: str) -> LoadError:
+        self.doc.lines.setdefault(path, node.start_mark.line + 1)
+        return LoadError([self.doc.problem(path, message)])
+
+    def convert(self, node: yaml.Node, path: tuple) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail(node, path, f"het bestand bevat te veel waarden (meer dan {MAX_NODES})")
+        if len(path) > MAX_DEPTH:
+            raise self.fail(node, path, "de gegevens zijn te diep genest")
+        # A node met twice is an alias (*naam): refusing them defuses alias bombs.
+        if id(node) in self.seen:
+            raise self.fail(node, path, "ankers en verwijzingen (& en *) worden niet ondersteund; schrijf de waarde uit")
+        self.seen.add(id(node))
+        self.doc.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _NULL:
+                return None
+            if node.tag not in _SCALAR_TAGS:
+                raise self.fail(node, path, f"het label {node.tag!s} is niet toegestaan; schrijf gewone tekst")
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _TAG + "seq":
+                raise self.fail(node, path, f"het label {node.tag!s} is niet toegestaan")
+            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.tag != _TAG + "map":
+            raise self.fail(node, path, f"het label {node.tag!s} is niet toegestaan")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "merge":
+                raise self.fail(key_node, path, "een veldnaam moet gewone tekst zijn (ook << wordt niet ondersteund)")
+            key = key_node.value
+            if key in result:
+                raise self.fail(key_node, path + (key,), f"het veld '{key}' staat er twee keer")
+            self.doc.lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = self.convert(value_node, path + (key,))
+            # The key's line is the useful one for "veld ontbreekt/onbekend" messages.
+            self.doc.lines[path + (key,)] = key_node.start_mark.line + 1
+        return result

@@ -1,0 +1,461 @@
+"""Load all configs, check what spans files, and build what the templates see.
+
+`load_config` is the first build stage: it reads `_stichting.yaml` and every
+`<slug>.yaml`, validates them (schema, then cross-field and cross-file rules)
+and returns the schools that are valid plus every problem found. Nothing is
+written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+from babel.dates import format_date
+
+from . import schema
+from .content import Content, load_content
+from .errors import Problem
+from .loader import Document, LoadError, load
+from .validate import Validator, image_kind, parse_date, parse_phone, schema_problems, suggest
+
+STICHTING_FILE = "_stichting.yaml"
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
+
+# Always on every school's sociale kaart and emergency blocks.
+NOODNUMMER = "112"
+POLITIE = "0900-8844"
+VERTROUWENSINSPECTEUR = "0900-111 3111"
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A validated phone number: shown in Dutch notation, dialled as E.164."""
+
+    display: str
+    tel: str
+
+    def __str__(self) -> str:
+        return self.display
+
+    @classmethod
+    def of(cls, value: str | None) -> "Phone | None":
+        if not value:
+            return None
+        number = parse_phone(value)
+        if number is None:
+            return None
+        fmt = phonenumbers.PhoneNumberFormat
+        style = fmt.NATIONAL if number.country_code == 31 else fmt.INTERNATIONAL
+        display = phonenumbers.format_number(number, style)
+        return cls(display, phonenumbers.format_number(number, fmt.E164))
+
+
+@dataclass
+class Person:
+    naam: str
+    functie: str | None = None
+    telefoon: Phone | None = None
+    email: str | None = None
+    bereikbaar: str | None = None
+
+    @classmethod
+    def of(cls, data: dict | None) -> "Person | None":
+        if not data:
+            return None
+        return cls(data["naam"], data.get("functie"), Phone.of(data.get("telefoon")), data.get("email"), data.get("bereikbaar"))
+
+
+@dataclass
+class Role:
+    key: str
+    titel: str
+    noem: str
+    ik_ben: str
+    taken: list[str]
+    mensen: list[Person] = field(default_factory=list)
+    eigen: bool = False  # defined by the school itself
+    groep: bool = False  # a group (leerkrachten, bestuur): no names
+
+    @property
+    def namen(self) -> str:
+        """Names of the people in this role, joined in Dutch ("A, B en C")."""
+        names = [p.naam for p in self.mensen]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1] if names else ""
+
+
+@dataclass
+class Assignment:
+    regie: Role
+    betrokken: list[Role]
+
+    def roles(self) -> list[Role]:
+        return [self.regie, *self.betrokken]
+
+
+@dataclass
+class Contact:
+    organisatie: str
+    categorie: str
+    contactpersoon: str | None = None
+    telefoon: Phone | None = None
+    email: str | None = None
+    website: str | None = None
+    adres: str | None = None
+    toelichting: str | None = None
+
+
+@dataclass
+class Vaststelling:
+    datum: dt.date
+    door: str
+    versie: str
+    evaluatie: dt.date
+    medezeggenschap: str | None
+
+    @property
+    def datum_tekst(self) -> str:
+        return dutch_date(self.datum)
+
+    @property
+    def evaluatie_tekst(self) -> str:
+        return dutch_date(self.evaluatie)
+
+
+@dataclass
+class School:
+    """Everything the templates need for one school."""
+
+    slug: str
+    naam: str
+    sector: str
+    sector_label: str
+    speciaal: bool
+    adres: dict
+    telefoon: Phone | None
+    email: str | None
+    website: str | None
+    brin: str | None
+    directeur: Person
+    aandachtsfunctionaris: Person
+    roles: dict[str, Role]  # every role this school has, in catalogue order
+    taakverdeling: dict[int, Assignment]  # step number -> who acts
+    besluit_melden: Role
+    melding_doen: Role
+    afspraken: dict
+    vaststelling: Vaststelling
+    sociale_kaart: list[tuple[str, list[Contact]]]  # (category heading, contacts)
+    stichting: dict
+    veilig_thuis: dict
+    bestuur: Person
+    privacy: dict
+    logo: Path | None
+    site_url: str
+    sources: list[Path]  # files this school's output depends on
+
+    @property
+    def url(self) -> str:
+        """Absolute URL of this school's online handbook."""
+        return self.site_url.rstrip("/") + "/" + self.slug + "/"
+
+    def steps_of(self, role_key: str) -> dict[int, str]:
+        """Return step number -> 'regie' | 'betrokken' | '' for one role."""
+        result = {}
+        for number, assignment in self.taakverdeling.items():
+            if assignment.regie.key == role_key:
+                result[number] = "regie"
+            elif any(r.key == role_key for r in assignment.betrokken):
+                result[number] = "betrokken"
+            else:
+                result[number] = ""
+        return result
+
+
+@dataclass
+class Config:
+    """The outcome of loading: valid schools, and problems of the invalid ones."""
+
+    schools_dir: Path
+    schools: list[School]
+    problems: list[Problem]
+    fatal: bool  # the stichting file itself is broken: nothing can be built
+    stichting_raw: bytes = b""
+
+
+def dutch_date(value: dt.date) -> str:
+    """Format a date the Dutch way: 1 september 2026."""
+    return format_date(value, format="long", locale="nl")
+
+
+def display_name(schools_dir: Path, path: Path) -> str:
+    """Name a file as board staff see it: 'schools/regenboog.yaml'."""
+    return f"{schools_dir.name}/{path.name}"
+
+
+def school_files(schools_dir: Path) -> list[Path]:
+    """Return the school files (not the stichting file), sorted by name."""
+    files = [p for p in schools_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.name != STICHTING_FILE]
+    return sorted(files, key=lambda p: p.name)
+
+
+def load_config(schools_dir: Path, templates_dir: Path, only: list[str] | None = None) -> Config:
+    """Load and validate the stichting file and the school files (all, or `only` these slugs)."""
+    content = load_content(templates_dir)
+    problems: list[Problem] = []
+    if not schools_dir.is_dir():
+        return Config(schools_dir, [], [Problem(str(schools_dir), None, None, "deze map bestaat niet")], True)
+
+    stichting_path = schools_dir / STICHTING_FILE
+    stichting_doc = None
+    if not stichting_path.is_file():
+        problems.append(Problem(display_name(schools_dir, stichting_path), None, None,
+                                "het bestand met de gegevens van de stichting ontbreekt"))
+    else:
+        try:
+            stichting_doc = load(stichting_path, display_name(schools_dir, stichting_path))
+        except LoadError as exc:
+            problems.extend(exc.problems)
+    if stichting_doc is not None:
+        validator = Validator(schema.STICHTING_SCHEMA, schools_dir=schools_dir)
+        found = schema_problems(stichting_doc, validator)
+        problems.extend(found)
+        if not found:
+            problems.extend(_check_stichting(stichting_doc))
+    fatal = bool(problems)
+
+    files = school_files(schools_dir)
+    problems.extend(_check_names(schools_dir, files, schools_dir.iterdir()))
+    if only:
+        known = {p.stem for p in files}
+        for slug in only:
+            if slug not in known:
+                problems.append(Problem(f"--school {slug}", None, None, f"deze school bestaat niet in {schools_dir.name}/{suggest(slug, known)}"))
+        files = [p for p in files if p.stem in only]
+
+    validator = Validator(schema.SCHOOL_SCHEMA, schools_dir=schools_dir)
+    docs: list[Document] = []
+    for path in files:
+        try:
+            doc = load(path, display_name(schools_dir, path))
+        except LoadError as exc:
+            problems.extend(exc.problems)
+            continue
+        found = schema_problems(doc, validator)
+        problems.extend(found)
+        if not found:
+            docs.append(doc)
+
+    schools: list[School] = []
+    seen_names: dict[str, Document] = {}
+    for doc in docs:
+        name_key = re.sub(r"\s+", " ", doc.data["naam"]).strip().casefold()
+        if name_key in seen_names:
+            problems.append(doc.problem(("naam",), f'de naam "{doc.data["naam"]}" wordt ook gebruikt in {seen_names[name_key].display}'))
+            continue
+        seen_names[name_key] = doc
+        if fatal:
+            continue
+        found = _check_school(doc, stichting_doc, content)
+        problems.extend(found)
+        if not found:
+            schools.append(_build_school(doc, stichting_doc, content, schools_dir))
+    return Config(schools_dir, schools, problems, fatal, stichting_doc.raw if stichting_doc else b"")
+
+
+def _check_names(schools_dir: Path, files: list[Path], entries) -> list[Problem]:
+    problems = []
+    by_slug: dict[str, Path] = {}
+    for path in files:
+        display = display_name(schools_dir, path)
+        if not SLUG.match(path.stem):
+            problems.append(Problem(display, None, None, "de bestandsnaam wordt het webadres van de school: gebruik alleen kleine letters, cijfers en streepjes (bijvoorbeeld de-regenboog.yaml)"))
+        if path.stem.lower() in by_slug:
+            problems.append(Problem(display, None, None, f"deze school heeft dezelfde naam als {display_name(schools_dir, by_slug[path.stem.lower()])}; elke school heeft één bestand"))
+        by_slug.setdefault(path.stem.lower(), path)
+    return problems
+
+
+def _check_stichting(doc: Document) -> list[Problem]:
+    data = doc.data
+    problems = _check_dates(doc, data["vaststelling"], ("vaststelling",))
+    for i, contact in enumerate(data.get("sociale_kaart") or []):
+        problems.extend(_check_contact(doc, contact, ("sociale_kaart", i)))
+    return problems
+
+
+def _check_dates(doc: Document, vaststelling: dict, path: tuple, base: dict | None = None) -> list[Problem]:
+    merged = {**(base or {}), **vaststelling}
+    start, end = parse_date(merged["datum"]), parse_date(merged["evaluatie"])
+    if start and end and end <= start:
+        where = path + (("evaluatie",) if "evaluatie" in vaststelling else ("datum",))
+        return [doc.problem(where, f"de evaluatiedatum ({dutch_date(end)}) moet na de datum van vaststelling ({dutch_date(start)}) liggen")]
+    return []
+
+
+def _check_contact(doc: Document, contact: dict, path: tuple) -> list[Problem]:
+    if not any(contact.get(k) for k in ("telefoon", "email", "website")):
+        return [doc.problem(path, f'geef voor "{contact["organisatie"]}" minstens een telefoonnummer, e-mailadres of website')]
+    return []
+
+
+def _check_school(doc: Document, stichting: Document, content: Content) -> list[Problem]:
+    data = doc.data
+    problems: list[Problem] = []
+    af = data["aandachtsfunctionaris"]
+    if not af.get("telefoon") and not af.get("email"):
+        problems.append(doc.problem(("aandachtsfunctionaris",), "geef een telefoonnummer of e-mailadres van de aandachtsfunctionaris, zodat collega's hem of haar kunnen bereiken"))
+
+    available = {k for k, r in content.roles.items() if r["bron"] in ("altijd", "veld")}
+    for key, role in (data.get("rollen") or {}).items():
+        path = ("rollen", key)
+        known = content.roles.get(key)
+        if known and known["bron"] != "rollen":
+            where = "bij het veld '" + key + "'" if known["bron"] == "veld" else "niet (iedere school heeft deze rol)"
+            problems.append(doc.problem(path, f"de rol '{key}' vul je hier niet in, maar {where}"))
+            continue
+        if not known and not role.get("titel"):
+            options = [k for k, r in content.roles.items() if r["bron"] == "rollen"]
+            problems.append(doc.problem(path, _advice(f"onbekende rol '{key}'", suggest(key, options), "Geef een eigen rol een 'titel'.")))
+            continue
+        if bool(role.get("naam")) == bool(role.get("personen")):
+            problems.append(doc.problem(path, "geef óf een 'naam' (één persoon) óf 'personen' (een lijst), niet allebei en niet geen van beide"))
+            continue
+        available.add(key)
+
+    if data["sector"] != "basisonderwijs" and "commissie_van_begeleiding" not in (data.get("rollen") or {}):
+        problems.append(doc.problem(("rollen",), f"een school voor {schema.SECTORS[data['sector']]} heeft een commissie van begeleiding; voeg 'commissie_van_begeleiding' toe onder rollen, met de naam van de voorzitter"))
+
+    # The taakverdeling: the school's own keys, else the stichting's default.
+    own = data.get("taakverdeling") or {}
+    for key in schema.TAAKVERDELING:
+        source, value = (doc, own[key]) if key in own else (stichting, stichting.data["taakverdeling"][key])
+        refs = [((key,), value)] if isinstance(value, str) else [((key, "regie"), value["regie"])] + [
+            ((key, "betrokken", i), r) for i, r in enumerate(value.get("betrokken") or [])]
+        for sub, role_key in refs:
+            if role_key in available:
+                continue
+            path = ("taakverdeling",) + sub
+            hint = suggest(role_key, sorted(available))
+            if source is doc:
+                problems.append(doc.problem(path, _advice(f"de rol '{role_key}' bestaat niet op deze school", hint, "Voeg de rol toe onder 'rollen' of kies een andere.")))
+            else:
+                problems.append(stichting.problem(path, _advice(f"de rol '{role_key}' bestaat niet bij {doc.display}", hint, "Voeg de rol daar toe onder 'rollen', of geef die school een eigen taakverdeling.")))
+    if "vaststelling" in data:
+        problems.extend(_check_dates(doc, data["vaststelling"], ("vaststelling",), stichting.data["vaststelling"]))
+    for i, contact in enumerate(data.get("sociale_kaart") or []):
+        problems.extend(_check_contact(doc, contact, ("sociale_kaart", i)))
+    return problems
+
+
+def _advice(message: str, hint: str, advice: str) -> str:
+    """Join a problem, an optional "bedoelde u" hint and advice into one line."""
+    return f"{message}{hint or '.'} {advice}"
+
+
+def _role(key: str, info: dict, people: list[Person], eigen: bool = False) -> Role:
+    return Role(key, info["titel"], info["noem"], info["ik_ben"], list(info["taken"]), people, eigen, info["bron"] == "altijd")
+
+
+def _build_school(doc: Document, stichting_doc: Document, content: Content, schools_dir: Path) -> School:
+    data, base = doc.data, stichting_doc.data
+    directeur = Person.of(data["directeur"])
+    af = Person.of(data["aandachtsfunctionaris"])
+    own_roles = data.get("rollen") or {}
+    team_name = data["afspraken"]["ondersteuningsteam"]
+
+    roles: dict[str, Role] = {}
+    for key, info in content.roles.items():
+        if info["bron"] == "altijd":
+            role = _role(key, info, [])
+            if key == "ondersteuningsteam":
+                role.noem = team_name
+            roles[key] = role
+        elif info["bron"] == "veld":
+            roles[key] = _role(key, info, [directeur if key == "directeur" else af])
+        elif key in own_roles:
+            roles[key] = _role(key, info, _people(own_roles[key]))
+    for key, spec in own_roles.items():
+        if key not in content.roles:
+            titel = spec["titel"]
+            info = {"titel": titel, "noem": "de " + titel[:1].lower() + titel[1:], "ik_ben": f"Ik ben {titel[:1].lower() + titel[1:]}",
+                    "bron": "rollen", "taken": [spec["omschrijving"]] if spec.get("omschrijving") else []}
+            roles[key] = _role(key, info, _people(spec), eigen=True)
+
+    tv = {**base["taakverdeling"], **(data.get("taakverdeling") or {})}
+    taakverdeling = {
+        n: Assignment(roles[tv[f"stap_{n}"]["regie"]], [roles[r] for r in tv[f"stap_{n}"].get("betrokken") or [] if r != tv[f"stap_{n}"]["regie"]])
+        for n in range(1, 6)
+    }
+    v = {**base["vaststelling"], **(data.get("vaststelling") or {})}
+    vaststelling = Vaststelling(parse_date(v["datum"]), v["door"], v["versie"], parse_date(v["evaluatie"]), v.get("medezeggenschap"))
+
+    vt = base["veilig_thuis"]
+    builtin = [
+        Contact("Alarmnummer (politie, ambulance, brandweer)", "crisis", telefoon=Phone("112", "112"),
+                toelichting="Bij acuut gevaar voor een leerling of iemand anders."),
+        Contact(vt["naam"], "advies", telefoon=Phone.of(vt["telefoon"]), website=vt.get("website"),
+                toelichting="Advies en melden bij huiselijk geweld en kindermishandeling. Dag en nacht bereikbaar, gratis; advies kan anoniem."),
+        Contact("Politie (geen spoed)", "crisis", telefoon=Phone.of(POLITIE)),
+        Contact("Vertrouwensinspecteurs van de Inspectie van het Onderwijs", "advies", telefoon=Phone.of(VERTROUWENSINSPECTEUR),
+                toelichting="Voor het bestuur, bij signalen van seksueel misbruik, seksuele intimidatie of geweld door een medewerker. Op werkdagen van 8.00 tot 17.00 uur."),
+    ]
+    contacts = builtin + [_contact(c) for c in (base.get("sociale_kaart") or []) + (data.get("sociale_kaart") or [])]
+    grouped = [(label, [c for c in contacts if c.categorie == key]) for key, label in schema.CATEGORIES.items()]
+
+    logo = (schools_dir / base["stichting"]["logo"]).resolve() if base["stichting"].get("logo") else None
+    return School(
+        slug=doc.path.stem,
+        naam=data["naam"],
+        sector=data["sector"],
+        sector_label=schema.SECTORS[data["sector"]],
+        speciaal=data["sector"] != "basisonderwijs",
+        adres=data["adres"],
+        telefoon=Phone.of(data.get("telefoon")),
+        email=data.get("email"),
+        website=data.get("website"),
+        brin=data.get("brin"),
+        directeur=directeur,
+        aandachtsfunctionaris=af,
+        roles=roles,
+        taakverdeling=taakverdeling,
+        besluit_melden=roles[tv["besluit_melden"]],
+        melding_doen=roles[tv["melding_doen"]],
+        afspraken={"ondersteuningsteam": team_name, "overlegpartners": data["afspraken"]["overlegpartners"],
+                   "dossier": data["afspraken"]["dossier"], "verwijsindex": data["afspraken"]["verwijsindex"],
+                   "overig": data["afspraken"].get("overig") or []},
+        vaststelling=vaststelling,
+        sociale_kaart=[(label, items) for label, items in grouped if items],
+        stichting={"naam": base["stichting"]["naam"], "website": base["stichting"].get("website"),
+                   "adres": base["stichting"].get("adres")},
+        veilig_thuis={"naam": vt["naam"], "telefoon": Phone.of(vt["telefoon"]), "website": vt.get("website")},
+        bestuur=Person.of(base["bestuur"]),
+        privacy={"bewaartermijn": (base.get("privacy") or {}).get("bewaartermijn"),
+                 "fg": Person.of((base.get("privacy") or {}).get("functionaris_gegevensbescherming"))},
+        logo=logo if logo and image_kind(logo) else None,
+        site_url=base["stichting"]["site_url"],
+        sources=[doc.path, stichting_doc.path] + ([logo] if logo else []),
+    )
+
+
+def _people(spec: dict) -> list[Person]:
+    if spec.get("personen"):
+        return [Person.of(p) for p in spec["personen"]]
+    return [Person.of({k: spec.get(k) for k in ("naam", "functie", "telefoon", "email", "bereikbaar")})]
+
+
+def _contact(data: dict) -> Contact:
+    return Contact(data["organisatie"], data["categorie"], data.get("contactpersoon"), Phone.of(data.get("telefoon")),
+                   data.get("email"), data.get("website"), data.get("adres"), data.get("toelichting"))
+
+
+def source_digest(paths: list[Path]) -> str:
+    """Return a sha256 over the bytes of `paths` (for incremental builds)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -1,0 +1,183 @@
+"""The configuration schema, as commented data (Cerberus rules).
+
+Two files feed every school: `schools/_stichting.yaml` (board-wide, inherited)
+and `schools/<slug>.yaml` (one per school). Field names are Dutch because board
+staff write them. `check_with` names a rule of meldcode.validate.Validator:
+telefoon, email, url, datum, logo. docs/configuratie.md explains every field for
+board staff; keep it in step with this file.
+"""
+
+from __future__ import annotations
+
+SECTORS = {
+    "basisonderwijs": "basisonderwijs",
+    "speciaal-basisonderwijs": "speciaal basisonderwijs",
+    "speciaal-onderwijs": "speciaal onderwijs",
+}
+
+# Categories of the sociale kaart, in the order they are shown, with their heading.
+CATEGORIES = {
+    "crisis": "Acute nood en veiligheid",
+    "advies": "Advies en melden",
+    "onderwijs": "Onderwijs en ondersteuning",
+    "jeugd-en-gezin": "Jeugd en gezin",
+    "gezondheid": "Gezondheid",
+    "gemeente": "Gemeente en leerplicht",
+    "overig": "Overige contacten",
+}
+
+_text = {"type": "string", "empty": False, "maxlength": 300}
+_long_text = {"type": "string", "empty": False, "maxlength": 3000}
+_phone = {"type": "string", "empty": False, "check_with": "telefoon"}
+_email = {"type": "string", "empty": False, "check_with": "email"}
+_url = {"type": "string", "empty": False, "check_with": "url"}
+_date = {"type": "string", "empty": False, "check_with": "datum"}
+
+# A person behind a role. Phone and e-mail are optional here; the
+# aandachtsfunctionaris must have at least one (checked in validate.py).
+PERSON = {
+    "naam": {**_text, "required": True},  # full name, e.g. "Fatima el Amrani"
+    "functie": _text,  # job title, e.g. "intern begeleider groep 1-4"
+    "telefoon": _phone,  # Dutch number, any common notation: 030-123 45 67
+    "email": _email,  # work address
+    "bereikbaar": _text,  # when to reach this person, e.g. "ma, di en do"
+}
+
+# A role the school has (intern_begeleider, vertrouwenspersoon, ...): one person,
+# or `personen` for several. `titel` names a role the catalogue does not know.
+ROLE = {
+    "titel": _text,  # only for the school's own roles, e.g. "Gedragsspecialist"
+    "omschrijving": _long_text,  # only for own roles: what this role does
+    **{k: v for k, v in PERSON.items() if k != "naam"},
+    "naam": _text,  # one person ...
+    "personen": {  # ... or several people sharing the role
+        "type": "list", "empty": False, "maxlength": 10,
+        "schema": {"type": "dict", "schema": PERSON},
+    },
+}
+
+# Who acts in one step: one role leads (regie), others take part (betrokken).
+STEP_TASKS = {
+    "type": "dict",
+    "schema": {
+        "regie": {"type": "string", "required": True, "empty": False},  # role key
+        "betrokken": {"type": "list", "schema": {"type": "string", "empty": False}},  # role keys
+    },
+}
+
+# The taakverdeling. In _stichting.yaml all keys are required (the default);
+# a school file may override any of them.
+TAAKVERDELING = {
+    "stap_1": STEP_TASKS,  # signalen in kaart brengen
+    "stap_2": STEP_TASKS,  # collegiale consultatie en Veilig Thuis raadplegen
+    "stap_3": STEP_TASKS,  # gesprek met ouders en leerling
+    "stap_4": STEP_TASKS,  # wegen met het afwegingskader
+    "stap_5": STEP_TASKS,  # beslissen: melden? hulp?
+    "besluit_melden": {"type": "string", "empty": False},  # eindverantwoordelijk for the decision to report (Besluit verplichte meldcode)
+    "melding_doen": {"type": "string", "empty": False},  # who makes the call to Veilig Thuis
+}
+
+# One entry on the sociale kaart. At least one of telefoon, email, website.
+CONTACT = {
+    "type": "dict",
+    "schema": {
+        "organisatie": {**_text, "required": True},
+        "categorie": {"type": "string", "required": True, "allowed": list(CATEGORIES)},
+        "contactpersoon": _text,
+        "telefoon": _phone,
+        "email": _email,
+        "website": _url,
+        "adres": _text,
+        "toelichting": _long_text,  # when to call them, what they do
+    },
+}
+
+VASTSTELLING = {
+    "datum": _date,  # date the bevoegd gezag adopted this meldcode
+    "door": _text,  # who adopted it, e.g. "het college van bestuur van Stichting X"
+    "versie": {"type": "string", "empty": False, "maxlength": 20},  # e.g. "2.1"
+    "evaluatie": _date,  # date of the next evaluation
+    "medezeggenschap": _text,  # optional: e.g. "na instemming van de GMR op 12 juni 2026"
+}
+
+STICHTING_SCHEMA = {
+    "stichting": {
+        "type": "dict", "required": True,
+        "schema": {
+            "naam": {**_text, "required": True},  # "Stichting Vechtstroom Onderwijs"
+            "website": _url,
+            "logo": {"type": "string", "empty": False, "check_with": "logo"},  # file, relative to schools/
+            "site_url": {**_url, "required": True},  # where site/ is published; the poster's QR code points here
+            "adres": _text,
+        },
+    },
+    "vaststelling": {
+        "type": "dict", "required": True,
+        "schema": {k: {**v, "required": k != "medezeggenschap"} for k, v in VASTSTELLING.items()},
+    },
+    "veilig_thuis": {  # the regional Veilig Thuis organisation
+        "type": "dict", "required": True,
+        "schema": {
+            "naam": {**_text, "required": True},  # "Veilig Thuis Utrecht"
+            "telefoon": {**_phone, "required": True},  # nearly always 0800-2000
+            "website": _url,
+        },
+    },
+    "bestuur": {  # contact at the bevoegd gezag, for signals about a staff member
+        "type": "dict", "required": True,
+        "schema": PERSON,
+    },
+    "privacy": {
+        "type": "dict",
+        "schema": {
+            "bewaartermijn": _long_text,  # how long meldcode records are kept
+            "functionaris_gegevensbescherming": {"type": "dict", "schema": PERSON},
+        },
+    },
+    "taakverdeling": {
+        "type": "dict", "required": True,
+        "schema": {k: {**v, "required": True} for k, v in TAAKVERDELING.items()},
+    },
+    "sociale_kaart": {"type": "list", "schema": CONTACT},  # contacts every school shares
+}
+
+SCHOOL_SCHEMA = {
+    "naam": {**_text, "required": True},  # "OBS De Regenboog"
+    "sector": {"type": "string", "required": True, "allowed": list(SECTORS)},
+    "brin": {"type": "string", "regex": r"[0-9]{2}[A-Z]{2}([0-9]{2})?"},  # optional
+    "adres": {
+        "type": "dict", "required": True,
+        "schema": {
+            "straat": {**_text, "required": True},
+            "postcode": {"type": "string", "required": True, "check_with": "postcode"},
+            "plaats": {**_text, "required": True},
+        },
+    },
+    "telefoon": _phone,
+    "email": _email,
+    "website": _url,
+    "directeur": {"type": "dict", "required": True, "schema": PERSON},
+    "aandachtsfunctionaris": {"type": "dict", "required": True, "schema": PERSON},
+    # The people behind the school's other roles, keyed by role (see templates/data/rollen.yaml).
+    "rollen": {
+        "type": "dict",
+        "keysrules": {"type": "string", "regex": r"[a-z][a-z0-9_]{1,40}"},
+        "valuesrules": {"type": "dict", "schema": ROLE},
+    },
+    "taakverdeling": {"type": "dict", "schema": TAAKVERDELING},  # overrides the stichting's
+    "afspraken": {  # the school's local arrangements
+        "type": "dict", "required": True,
+        "schema": {
+            "ondersteuningsteam": {**_text, "required": True},  # name of the internal support team
+            "overlegpartners": {  # external partners for consultation (SWV, CJG, buurtteam ...)
+                "type": "list", "required": True, "empty": False,
+                "schema": {**_text},
+            },
+            "dossier": {**_long_text, "required": True},  # where the meldcode dossier is kept
+            "verwijsindex": {**_text, "required": True},  # the regional verwijsindex
+            "overig": {"type": "list", "schema": _long_text},  # other local agreements, one per item
+        },
+    },
+    "vaststelling": {"type": "dict", "schema": VASTSTELLING},  # overrides the stichting's, per field
+    "sociale_kaart": {"type": "list", "schema": CONTACT},  # the school's own contacts
+}

@@ -1,0 +1,210 @@
+"""Validate the stichting file and every school file; report all problems at once.
+
+Cerberus checks each file against meldcode.schema; its errors are turned into
+one Dutch line each, with file, line and field. Checks that span fields or
+files (roles in the taakverdeling, dates in order, duplicate schools) follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import cerberus
+import phonenumbers
+
+from . import schema
+from .errors import Problem
+from .loader import Document
+
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
+_POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Z]{2}$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DATE_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+
+_TYPE_NAMES = {
+    "string": "tekst",
+    "dict": "een groep velden (veld: waarde)",
+    "list": "een lijst (regels die beginnen met '- ')",
+}
+
+
+def parse_phone(value: str) -> phonenumbers.PhoneNumber | None:
+    """Return the parsed Dutch (or international) number, or None when invalid."""
+    if not re.fullmatch(r"[0-9+()\- .]{3,25}", value):
+        return None
+    try:
+        number = phonenumbers.parse(value, "NL")
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def parse_date(value: str) -> dt.date | None:
+    """Return the date for 'JJJJ-MM-DD' or 'DD-MM-JJJJ', or None when it does not exist."""
+    match = _DATE_ISO.match(value.strip())
+    if match:
+        year, month, day = map(int, match.groups())
+    elif match := _DATE_NL.match(value.strip()):
+        day, month, year = map(int, match.groups())
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def url_problem(value: str) -> str | None:
+    """Return why `value` is not a usable http(s) address, or None."""
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() not in ("http", "https"):
+        return "alleen adressen die beginnen met https:// of http:// zijn toegestaan"
+    host = parts.hostname or ""
+    if "." not in host or re.search(r"[\s<>\"'`]", value) or not re.fullmatch(r"[A-Za-z0-9.-]+", host):
+        return "is geen geldig webadres"
+    return None
+
+
+class Validator(cerberus.Validator):
+    """Cerberus with the rules our schema names in `check_with`."""
+
+    def __init__(self, *args, **kwargs):
+        self.schools_dir = kwargs.get("schools_dir")
+        super().__init__(*args, **kwargs)
+
+    def _check_with_telefoon(self, field, value):
+        if isinstance(value, str) and parse_phone(value) is None:
+            self._error(field, f'"{value}" is geen geldig telefoonnummer')
+
+    def _check_with_email(self, field, value):
+        if isinstance(value, str) and not _EMAIL.match(value):
+            self._error(field, f'"{value}" is geen geldig e-mailadres')
+
+    def _check_with_url(self, field, value):
+        if isinstance(value, str) and (why := url_problem(value)):
+            self._error(field, f'"{value}" {why}' if why.startswith("is ") else why)
+
+    def _check_with_datum(self, field, value):
+        if isinstance(value, str) and parse_date(value) is None:
+            self._error(field, f'"{value}" is geen bestaande datum (schrijf JJJJ-MM-DD, bijvoorbeeld 2026-09-01)')
+
+    def _check_with_postcode(self, field, value):
+        if isinstance(value, str) and not _POSTCODE.match(value.strip()):
+            self._error(field, f'"{value}" is geen geldige postcode (bijvoorbeeld 3511 AB)')
+
+    def _check_with_logo(self, field, value):
+        if isinstance(value, str) and (why := logo_problem(self.schools_dir, value)):
+            self._error(field, why)
+
+
+def logo_problem(schools_dir: Path, value: str) -> str | None:
+    """Return why the logo file cannot be used, or None."""
+    base = schools_dir.resolve()
+    path = (schools_dir / value).resolve()
+    if base not in path.parents:
+        return f'het logo "{value}" moet in de map {schools_dir.name}/ staan'
+    if not path.is_file():
+        return f'het logo "{value}" bestaat niet'
+    if path.stat().st_size > MAX_LOGO_BYTES:
+        return f'het logo "{value}" is te groot (maximaal 2 MB)'
+    if image_kind(path) is None:
+        return f'het logo "{value}" is geen afbeelding (gebruik SVG, PNG of JPEG)'
+    return None
+
+
+def image_kind(path: Path) -> str | None:
+    """Return 'svg', 'png' or 'jpeg' by content, not by name."""
+    head = path.read_bytes()[:2048]
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    text = head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
+    if re.match(r"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]", text, re.S):
+        return "svg"
+    return None
+
+
+def schema_problems(doc: Document, validator: Validator) -> list[Problem]:
+    """Validate one document against the validator's schema; return Dutch problems."""
+    if not isinstance(doc.data, dict):
+        return [doc.problem((), "het bestand moet bestaan uit velden (naam: waarde), niet uit een lijst of losse tekst")]
+    if validator.validate(doc.data):
+        return []
+    return [_translate(doc, validator.schema, error) for error in _leaves(validator._errors)]
+
+
+def _leaves(errors) -> Iterator[cerberus.errors.ValidationError]:
+    for error in errors:
+        if error.is_group_error:
+            yield from _leaves(error.child_errors)
+        else:
+            yield error
+
+
+def _schema_at(root: Any, path: tuple) -> dict | None:
+    """Return the mapping schema that applies to the value at `path`."""
+    rules: dict = {"type": "dict", "schema": root}
+    for part in path:
+        if isinstance(part, int):
+            rules = rules.get("schema", {}) if rules.get("type") == "list" else {}
+        elif "schema" in rules and rules.get("type") == "dict":
+            rules = dict(rules["schema"]).get(part, {})
+        elif "valuesrules" in rules:
+            rules = rules["valuesrules"]
+        else:
+            return None
+    if rules.get("type") == "dict" and "schema" in rules:
+        return dict(rules["schema"])
+    return None
+
+
+def _translate(doc: Document, root: Any, error) -> Problem:
+    path = tuple(error.document_path)
+    rule, value = error.rule, error.value
+    if error.code == cerberus.errors.UNKNOWN_FIELD.code:
+        known = sorted((_schema_at(root, path[:-1]) or {}).keys())
+        message = f"onbekend veld '{path[-1]}'"
+        close = difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6)
+        if close:
+            message += f"; bedoelde u '{close[0]}'?"
+        elif known:
+            message += f"; toegestaan zijn: {', '.join(known)}"
+        return doc.problem(path, message)
+    if rule == "required":
+        return doc.problem(path, "dit verplichte veld ontbreekt")
+    if rule == "nullable" or (rule == "empty" and value in ("", [], {})):
+        return doc.problem(path, "is leeg; vul een waarde in of laat het veld weg")
+    if rule == "type":
+        expected = _TYPE_NAMES.get(error.constraint, error.constraint)
+        return doc.problem(path, f"moet {expected} zijn")
+    if rule == "allowed":
+        options = list(error.constraint)
+        message = f'"{value}" is geen geldige waarde; kies uit: {", ".join(options)}'
+        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        if close:
+            message = f'"{value}" is geen geldige waarde; bedoelde u "{close[0]}"?'
+        return doc.problem(path, message)
+    if rule == "maxlength":
+        unit = "tekens" if isinstance(value, str) else "regels"
+        return doc.problem(path, f"is te lang (maximaal {error.constraint} {unit})")
+    if rule == "regex" and path and path[0] == "rollen" and len(path) == 2:
+        return doc.problem(path, f"de rolnaam '{value}' mag alleen kleine letters, cijfers en _ bevatten")
+    if rule == "regex":
+        return doc.problem(path, f'"{value}" heeft niet de juiste vorm')
+    if rule == "check_with":
+        return doc.problem(path, str(error.info[0]) if error.info else "is ongeldig")
+    return doc.problem(path, f"is ongeldig ({rule})")  # pragma: no cover - a rule the schema does not use
+
+
+def suggest(word: str, options) -> str:
+    """Return "; bedoelde u 'x'?" for the closest option, or ''."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; bedoelde u '{close[0]}'?" if close else ""
