@@ -29,8 +29,20 @@ def load_content(templates_dir: Path) -> Content:
         return yaml.safe_load((data / name).read_text(encoding="utf-8"))
 
     content = Content(read("rollen.yaml"), read("stappen.yaml"), read("afwegingskader.yaml"))
+    _check_text_lists(content)
     _check_kader(content.kader)
     return content
+
+
+def _check_text_lists(content: Content) -> None:
+    """Fail loudly if a bullet became a mapping (an unquoted ': ' in our YAML)."""
+    lists = [role["taken"] for role in content.roles.values()]
+    lists += [step[key] for step in content.steps for key in
+              ("doen", "vastleggen", "aandacht", "speciaal", "regie", "betrokken", "overigen")]
+    for items in lists:
+        for item in items:
+            if not isinstance(item, str):
+                raise ValueError(f"content data: expected text, got {item!r}")
 
 
 def _check_kader(kader: dict) -> None:

@@ -199,8 +199,8 @@ def _translate(doc: Document, root: Any, error) -> Problem:
         return doc.problem(path, f"de rolnaam '{value}' mag alleen kleine letters, cijfers en _ bevatten")
     if rule == "regex":
         return doc.problem(path, f'"{value}" heeft niet de juiste vorm')
-    if rule == "check_with":
-        return doc.problem(path, str(error.info[0]) if error.info else "is ongeldig")
+    if error.code == cerberus.errors.CUSTOM.code:  # raised by our _check_with_* rules
+        return doc.problem(path, str(error.info[0]))
     return doc.problem(path, f"is ongeldig ({rule})")  # pragma: no cover - a rule the schema does not use
 
 

@@ -1,0 +1,133 @@
+"""Render the handbook, the forms and the poster as PDF with WeasyPrint.
+
+The handbook's chapters are the same Markdown pages as the website, converted
+to HTML and placed in our own print template (templates/print/). Rendering
+never touches the network: only file: URLs below our own folders, and data:
+URLs, are fetched. The PDFs are deterministic: dates come from the
+vaststelling, never from the clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import segno
+from markupsafe import Markup
+
+from .content import Content
+from .errors import BuildError
+from .flowchart import flowchart_svg
+from .model import School
+from .pages import pages_for, render_page
+from .render import environment, markdown_to_html
+
+POSTER_SIZES = {"A4": "A4", "A3": "A3"}
+
+
+class LocalFetcher:
+    """A WeasyPrint URL fetcher that only reads files below `roots` and data: URLs."""
+
+    def __init__(self, roots: list[Path]):
+        from weasyprint.urls import URLFetcher
+
+        self._inner = URLFetcher(allowed_protocols={"file", "data"})
+        self.roots = [r.resolve() for r in roots]
+        self.refused: list[str] = []
+
+    def __call__(self, url: str, *args, **kwargs):
+        return self.fetch(url)
+
+    def fetch(self, url: str, headers=None):
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "file":
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if any(root == path or root in path.parents for root in self.roots):
+                return self._inner.fetch(url)
+        elif scheme == "data":
+            return self._inner.fetch(url)
+        self.refused.append(url)
+        raise ValueError(f"blocked while rendering: {url}")
+
+
+def _chapter_html(slug: str, html: str) -> str:
+    """Give a chapter's ids a prefix and point page links at chapters, for one HTML file."""
+    html = re.sub(r'id="([^"]+)"', lambda m: f'id="{slug}--{m.group(1)}"', html)
+    html = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{slug}--{m.group(1)}"', html)
+
+    def page_link(m: re.Match) -> str:
+        target, anchor = m.group(1), m.group(2)
+        return f'href="#{target}--{anchor}"' if anchor else f'href="#ch-{target}"'
+
+    return re.sub(r'href="([a-z0-9-]+)\.md(?:#([^"]*))?"', page_link, html)
+
+
+def _render(html: str, target: Path, base: Path, roots: list[Path], identifier: bytes):
+    from weasyprint import HTML
+
+    fetcher = LocalFetcher(roots)
+    document = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher).render(
+        pdf_variant="pdf/ua-1", pdf_identifier=identifier)
+    if fetcher.refused:
+        raise BuildError(f"{target.name}: geblokkeerde externe bron(nen): {', '.join(sorted(set(fetcher.refused)))}")
+    return document
+
+
+def _identifier(*parts: str) -> bytes:
+    return hashlib.md5("\0".join(parts).encode()).hexdigest().encode()
+
+
+def handbook_html(school: School, content: Content, templates_dir: Path) -> str:
+    """Return the full print HTML of the handbook."""
+    svg = flowchart_svg(content.kader)
+    chapters = []
+    for page in pages_for(school, content):
+        if not page.print:
+            continue
+        markdown = render_page(page, school, content, templates_dir, "print", flowchart_svg=svg)
+        html = _chapter_html(page.slug, markdown_to_html(markdown))
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+        chapters.append({"id": f"ch-{page.slug}", "title": Markup(heading.group(1)) if heading else page.title,
+                         "html": Markup(html)})
+    env = environment(templates_dir)
+    logo_url = school.logo.as_uri() if school.logo else ""
+    return env.get_template("print/handbook.html.j2").render(school=school, chapters=chapters, logo_url=logo_url)
+
+
+def write_handbook(school: School, content: Content, templates_dir: Path, assets_dir: Path, target: Path) -> int:
+    """Write the handbook PDF; return its number of pages."""
+    html = handbook_html(school, content, templates_dir)
+    roots = [assets_dir] + ([school.logo.parent] if school.logo else [])
+    document = _render(html, target, assets_dir, roots, _identifier("handbook", html))
+    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=_identifier("handbook", html))
+    return len(document.pages)
+
+
+def write_forms(school: School, templates_dir: Path, assets_dir: Path, target: Path) -> int:
+    """Write the forms PDF (logboek, gespreksverslag, checklist); return its pages."""
+    html = environment(templates_dir).get_template("print/formulieren.html.j2").render(school=school)
+    document = _render(html, target, assets_dir, [assets_dir], _identifier("forms", html))
+    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=_identifier("forms", html))
+    return len(document.pages)
+
+
+def write_poster(school: School, content: Content, templates_dir: Path, assets_dir: Path, target: Path,
+                 paper: str = "A4") -> float:
+    """Write the one-page poster, shrinking text until it fits; return the scale used."""
+    qr = segno.make(school.url, error="m")
+    qr_svg = Markup(qr.svg_inline(scale=4, dark="#000", light="#fff", omitsize=True))
+    template = environment(templates_dir).get_template("print/poster.html.j2")
+    enlarge = 1.41 if paper == "A3" else 1.0
+    margin = 17 if paper == "A3" else 12
+    for scale in (1.0, 0.92, 0.85, 0.78, 0.71, 0.64, 0.57, 0.5, 0.44, 0.38, 0.33):
+        html = template.render(school=school, steps=content.steps, qr_svg=qr_svg, papier=POSTER_SIZES[paper],
+                               schaal=scale, vergroting=enlarge, marge=margin)
+        document = _render(html, target, assets_dir, [assets_dir], _identifier("poster", html))
+        if len(document.pages) == 1:
+            document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=_identifier("poster", html))
+            return scale
+    # Past the smallest scale: keep the first page only, rather than a second sheet.
+    document.copy(document.pages[:1]).write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=_identifier("poster", html))
+    return scale

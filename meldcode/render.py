@@ -1,0 +1,114 @@
+"""The one Jinja environment, and how user text is made safe in HTML and Markdown.
+
+Every value printed with {{ }} passes `finalize`: unless a template or filter
+marked it as Markup, it is escaped as *text* for both HTML and Markdown at once
+(HTML special characters and Markdown punctuation become character
+references). So a school called `**vet**`, `<script>` or `{{ 7*7 }}` shows
+literally on the website and in the PDF, and executes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from .model import Phone, dutch_date
+
+# Characters that mean something to HTML or to (Python-)Markdown and its extensions.
+_SPECIAL = "&<>\"'\\`*_{}[]()#+-.!|~:=^$@%"
+_TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
+_TABLE.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"})
+
+# The Markdown extensions shared by MkDocs (mkdocs.yml) and the PDF.
+MARKDOWN_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "def_list", "toc"]
+MARKDOWN_CONFIG = {"toc": {"permalink": False}}
+
+
+def escape_text(value: object) -> Markup:
+    """Escape any value as literal text, safe in HTML and in Markdown, on one line."""
+    text = " ".join(str(value).split())
+    return Markup(text.translate(_TABLE))
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        # A template printed a missing optional value: a bug, never "None" in a handbook.
+        raise jinja2.UndefinedError("a template printed None; guard optional values with {% if %}")
+    if isinstance(value, Markup):
+        return value
+    return escape_text(value)
+
+
+def _tel(phone: Phone | None) -> Markup:
+    if phone is None:
+        return Markup("")
+    return Markup('<a href="tel:{}" class="tel">{}</a>').format(phone.tel, escape_text(phone.display))
+
+
+def _mail(address: str | None) -> Markup:
+    if not address:
+        return Markup("")
+    return Markup('<a href="mailto:{}">{}</a>').format(address, escape_text(address))
+
+
+def _link(url: str | None, text: str | None = None) -> Markup:
+    if not url:
+        return Markup("")
+    shown = text or re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+    return Markup('<a href="{}">{}</a>').format(url, escape_text(shown))
+
+
+def _fill(text: str, **values: object) -> Markup:
+    """Fill {name} slots of our own (trusted) content text with escaped values."""
+    safe = {k: escape_text(v) for k, v in values.items()}
+    return Markup(re.sub(r"\{(\w+)\}", lambda m: str(safe[m.group(1)]), text))
+
+
+def _page(slug: str, anchor: str = "") -> Markup:
+    """Return the Markdown link target of one of our pages: 'stap-1' -> 'stap-1.md'."""
+    if not re.fullmatch(r"[a-z0-9-]+", slug) or not re.fullmatch(r"[a-z0-9-]*", anchor):
+        raise ValueError(f"not a page slug: {slug!r}#{anchor!r}")
+    return Markup(f"{slug}.md" + (f"#{anchor}" if anchor else ""))
+
+
+def _slug(slug: str) -> Markup:
+    """Mark a validated school slug ([a-z0-9-]) as safe inside a URL."""
+    if not re.fullmatch(r"[a-z0-9-]+", slug):
+        raise ValueError(f"not a slug: {slug!r}")
+    return Markup(slug)
+
+
+def _sentence(text: str) -> Markup:
+    """Turn a list item of our own content ('doet iets;') into a sentence ('doet iets.')."""
+    return Markup(text.rstrip(" ;.") + ".")
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@lru_cache(maxsize=4)
+def environment(templates_dir: Path) -> jinja2.Environment:
+    """Return the Jinja environment for `templates_dir` (cached per process)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,  # macros return Markup; plain values still pass _finalize
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(tel=_tel, mail=_mail, link=_link, datum=dutch_date, fill=_fill,
+                       first_upper=_first_upper, text=escape_text, page=_page, sentence=_sentence, slug=_slug)
+    return env
+
+
+def markdown_to_html(text: str) -> str:
+    """Convert our generated Markdown to HTML with the same extensions MkDocs uses."""
+    return markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG)

@@ -1,0 +1,148 @@
+"""Build one school's handbook website: write Markdown and mkdocs.yml, then let MkDocs build.
+
+No MkDocs plugin of our own: we generate plain Markdown plus a plain
+mkdocs.yml (kept next to the Markdown, so `mkdocs build -f` reproduces the
+site), run MkDocs' own build, and trim theme files a Dutch site never loads.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+from markupsafe import Markup
+
+from .content import Content
+from .model import School
+from .pages import Page, pages_for, render_page, role_page
+from .render import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS, escape_text
+
+# Material ships search support for 30 languages and source maps; we need Dutch only.
+_KEEP_LUNR = {"lunr.nl.min.js", "lunr.stemmer.support.min.js"}
+
+
+def write_docs(school: School, content: Content, templates_dir: Path, assets_dir: Path, work_dir: Path) -> Path:
+    """Write the school's Markdown pages, assets and mkdocs.yml into `work_dir`; return mkdocs.yml."""
+    docs = work_dir / "docs"
+    (docs / "assets" / "fonts").mkdir(parents=True, exist_ok=True)
+    pages = [p for p in pages_for(school, content) if p.web]
+    for page in pages:
+        (docs / f"{page.slug}.md").write_text(render_page(page, school, content, templates_dir, "web"), encoding="utf-8")
+    for name in ("meldcode.css", "afwegingskader.js"):
+        shutil.copyfile(assets_dir / "web" / name, docs / "assets" / name)
+    for font in sorted((assets_dir / "fonts").glob("*.woff2")):
+        shutil.copyfile(font, docs / "assets" / "fonts" / font.name)
+    logo = None
+    if school.logo:
+        logo = f"assets/logo{school.logo.suffix.lower()}"
+        shutil.copyfile(school.logo, docs / logo)
+
+    config_path = work_dir / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(_mkdocs_config(school, pages, docs, work_dir / "site", logo),
+                                          allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config_path
+
+
+def _nav(pages: list[Page]) -> list:
+    by_slug = {p.slug: p for p in pages}
+
+    def item(slug: str) -> dict:
+        # Titles are rendered unescaped by the theme; ours are plain, role titles are checked.
+        return {html.escape(by_slug[slug].title, quote=False): f"{slug}.md"}
+
+    steps = [item(f"stap-{n}") for n in range(1, 6)]
+    roles = [item(p.slug) for p in pages if p.slug.startswith("ik-ben-")]
+    background = [item(s) for s in ("vaststelling", "inleiding", "na-de-melding", "bijzondere-vormen",
+                                    "signalen-over-medewerker", "dossier-en-privacy", "randvoorwaarden", "begrippen")]
+    return [
+        {"Start": "index.md"},
+        {"De vijf stappen": steps},
+        item("afwegingskader"),
+        {"Ik ben ...": roles},
+        item("wie-doet-wat"),
+        item("sociale-kaart"),
+        {"Achtergrond": background},
+        item("downloads"),
+    ]
+
+
+def _mkdocs_config(school: School, pages: list[Page], docs: Path, site: Path, logo: str | None) -> dict:
+    theme = {
+        "name": "material",
+        "language": "nl",
+        "font": False,  # no Google Fonts: our own font comes from assets/meldcode.css
+        "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
+        "features": ["navigation.top", "navigation.footer", "search.highlight", "toc.follow"],
+        "icon": {"logo": "material/shield-account"},
+    }
+    if logo:
+        theme["logo"] = logo
+        theme["favicon"] = logo
+    return {
+        "site_name": str(escape_text(f"Meldcode {school.naam}")),
+        "site_url": school.url,
+        "site_description": "Meldcode huiselijk geweld en kindermishandeling",
+        "docs_dir": str(docs),
+        "site_dir": str(site),
+        "use_directory_urls": False,  # flat pages: relative links work everywhere, also from file://
+        "theme": theme,
+        "plugins": [{"search": {"lang": "nl"}}],
+        "markdown_extensions": [e if e not in MARKDOWN_CONFIG else {e: MARKDOWN_CONFIG[e]} for e in MARKDOWN_EXTENSIONS],
+        "extra_css": ["assets/meldcode.css"],
+        "extra_javascript": ["assets/afwegingskader.js"],
+        "extra": {"generator": False},
+        "copyright": str(_footer(school)),
+        "validation": {"links": {"not_found": "ignore", "unrecognized_links": "ignore"}},
+        "nav": _nav(pages),
+    }
+
+
+def _footer(school: School) -> Markup:
+    v = school.vaststelling
+    slug = school.slug
+    return Markup(
+        '{} · versie {} · vastgesteld op {} door {}<br>'
+        '<a href="meldcode-{}.pdf">Handboek (PDF)</a> · <a href="poster-{}.pdf">Poster (PDF)</a> · '
+        '<a href="formulieren-{}.pdf">Formulieren (PDF)</a>'
+    ).format(escape_text(f"Meldcode {school.naam}"), escape_text(v.versie), escape_text(v.datum_tekst),
+             escape_text(v.door), slug, slug, slug)
+
+
+def build_site(config_path: Path, source_date_epoch: int) -> Path:
+    """Run MkDocs on `config_path`; return the site directory."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    # MkDocs takes dates in sitemap.xml(.gz) from here: same input, same bytes.
+    os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    config = load_config(config_file=str(config_path))
+    # The theme prints these unescaped; they hold escaped text already.
+    config["site_name"] = Markup(config["site_name"])
+    config["copyright"] = Markup(config["copyright"])
+    build(config)
+    site = Path(config["site_dir"])
+    _trim(site)
+    return site
+
+
+def _trim(site: Path) -> None:
+    """Remove theme files the site never loads: source maps and other languages' search."""
+    for path in sorted(site.rglob("*.map")):
+        path.unlink()
+    lunr = site / "assets" / "javascripts" / "lunr"
+    for path in sorted(lunr.rglob("*.js")):
+        if path.name not in _KEEP_LUNR:
+            path.unlink()
+    for path in (site / "sitemap.xml", site / "sitemap.xml.gz"):
+        # The sitemap only serves search engines; a meldcode site is not for them.
+        path.unlink(missing_ok=True)
+
+
+def role_pages(school: School) -> list[str]:
+    """Return the slugs of the "Ik ben ..." pages of a school."""
+    return [role_page(k) for k in school.roles if k != "ondersteuningsteam"]
