@@ -1,0 +1,107 @@
+"""Command line: `python build.py [opties]`. Exit 0 on success, 1 on user errors, 2 on wrong usage."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+from pathlib import Path
+
+from .errors import ConfigError, MeldcodeError
+from .pipeline import Options, Paths, build
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # wrong usage: exit 2, in Dutch
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"fout in de opdracht: {message}\n")
+        sys.exit(2)
+
+
+def _shard(value: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d+)/(\d+)", value)
+    if not match or int(match.group(2)) == 0 or int(match.group(1)) >= int(match.group(2)):
+        raise argparse.ArgumentTypeError("gebruik K/N met 0 <= K < N, bijvoorbeeld 0/4")
+    return int(match.group(1)), int(match.group(2))
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError("geef een positief aantal processen")
+    return int(value)
+
+
+def parser(root: Path) -> argparse.ArgumentParser:
+    p = _Parser(prog="build.py", description="Bouw de meldcode (website, handboek, poster) van elke school.")
+    p.add_argument("--schools", type=Path, default=root / "schools", help="map met _stichting.yaml en de schoolbestanden (standaard: schools/)")
+    p.add_argument("--out", type=Path, default=root / "site", help="uitvoermap (standaard: site/)")
+    p.add_argument("--school", action="append", metavar="SLUG", help="bouw alleen deze school (mag vaker)")
+    p.add_argument("--check", action="store_true", help="alleen controleren, niets schrijven")
+    p.add_argument("--keep-going", action="store_true", help="bouw de geldige scholen ook als andere fouten hebben (exit 1)")
+    p.add_argument("--force", action="store_true", help="bouw alles opnieuw, ook wat niet veranderd is")
+    p.add_argument("-j", "--jobs", type=_jobs, default=None, help="aantal processen (standaard: alle kernen)")
+    p.add_argument("--shard", type=_shard, default=None, metavar="K/N", help="bouw elke N-de school, te beginnen bij K")
+    p.add_argument("--poster", choices=["A4", "A3"], default="A4", help="papierformaat van de poster")
+    p.add_argument("--serve", metavar="SLUG", help="live voorbeeld van één school, bijgewerkt bij elke wijziging")
+    p.add_argument("--port", type=int, default=8000, help="poort voor --serve (standaard 8000)")
+    p.add_argument("-q", "--quiet", action="store_true", help="geen voortgangsbalk")
+    return p
+
+
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    root = root or Path(__file__).resolve().parent.parent
+    args = parser(root).parse_args(argv)
+    paths = Paths.project(args.schools, args.out)
+    if args.serve:
+        from .serve import serve
+
+        return serve(paths, args.serve, args.port)
+    options = Options(only=args.school, check=args.check, keep_going=args.keep_going, force=args.force,
+                      jobs=args.jobs, shard=args.shard, poster=args.poster, progress=not args.quiet)
+    try:
+        result = build(paths, options)
+    except ConfigError as exc:
+        _report_problems(exc.problems)
+        return 1
+    except MeldcodeError as exc:
+        sys.stderr.write(f"De bouw is mislukt; {paths.out.name}/ is niet gewijzigd.\n{exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write(f"Afgebroken; {paths.out.name}/ is niet gewijzigd.\n")
+        return 130
+    if result.problems:
+        _report_problems(result.problems)
+    if args.check:
+        print(f"In orde: {result.checked} {'school' if result.checked == 1 else 'scholen'} gecontroleerd, geen fouten.")
+        return 1 if result.problems else 0
+    _summary(result, paths)
+    return 1 if (result.problems or result.failed) else 0
+
+
+def _report_problems(problems) -> None:
+    count = len(problems)
+    sys.stderr.write("\n".join(str(p) for p in problems) + "\n")
+    sys.stderr.write(f"{count} {'fout' if count == 1 else 'fouten'} gevonden; er is niets gebouwd of gewijzigd.\n"
+                     if problems else "")
+
+
+def _summary(result, paths: Paths) -> None:
+    if not result.built and not result.published:
+        print(f"Niets te doen: alle {len(result.unchanged)} scholen zijn al actueel ({result.seconds:.1f} s).")
+        return
+    for b in result.built:
+        print(f"  {b['slug']}: {b['pages']} pagina's handboek, {b['site_bytes'] // 1024} kB website, {b['seconds']:.1f} s")
+    parts = [f"{len(result.built)} gebouwd", f"{len(result.unchanged)} ongewijzigd"]
+    if result.failed:
+        parts.append(f"{len(result.failed)} mislukt ({', '.join(result.failed)})")
+    print(f"Klaar in {result.seconds:.1f} s: {', '.join(parts)}. Uitvoer: {paths.out}")
+    if os.environ.get("CI") != "true":
+        today = dt.date.today().isoformat()
+        import json
+
+        manifest = json.loads((paths.out / ".meldcode-build.json").read_text(encoding="utf-8"))
+        late = [e["row"]["naam"] for e in manifest["schools"].values() if e["row"]["evaluatie"] < today]
+        if late:
+            print("Let op, evaluatiedatum voorbij: " + ", ".join(sorted(late)))

@@ -1,0 +1,30 @@
+"""Write the board's overview page (site/index.html): every school at a glance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from .model import dutch_date
+from .render import environment
+
+
+def write_overview(manifest: dict, paths, staging: Path) -> None:
+    """Render index.html and its assets into `staging` from the manifest rows."""
+    rows = []
+    for slug, entry in sorted(manifest["schools"].items(), key=lambda item: item[1]["row"]["naam"].casefold()):
+        row = dict(entry["row"])
+        row["slug"] = slug
+        row["evaluatie_tekst"] = dutch_date(dt.date.fromisoformat(row["evaluatie"]))
+        row["vastgesteld_tekst"] = dutch_date(dt.date.fromisoformat(row["vastgesteld"]))
+        rows.append(row)
+    stichting = rows[0]["stichting"] if rows else ""
+    html = environment(paths.templates).get_template("overview.html.j2").render(rows=rows, stichting=stichting)
+    (staging / "index.html").write_text(html, encoding="utf-8")
+    assets = staging / "assets"
+    (assets / "fonts").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(paths.assets / "web" / "overzicht.css", assets / "overzicht.css")
+    shutil.copyfile(paths.assets / "web" / "overzicht.js", assets / "overzicht.js")
+    for font in sorted((paths.assets / "fonts").glob("*latin-[47]00-normal.woff2")):
+        shutil.copyfile(font, assets / "fonts" / font.name)

@@ -1,0 +1,326 @@
+"""The build, in named stages: load, plan, render, overview, publish.
+
+1. load     read and validate every config file; user errors stop here, before
+            anything is written (unless --keep-going, which skips bad schools)
+2. plan     hash each school's inputs; a school whose hash matches the one kept
+            in the output is unchanged and is not rendered again
+3. render   build the site and PDFs of the changed schools, in parallel worker
+            processes, into a staging directory next to the output
+4. overview the board's overview page of all schools
+5. publish  swap the staging directory for the output in one atomic rename;
+            a failed or killed build leaves the previous output as it was
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .content import load_content
+from .errors import BuildError, ConfigError, MeldcodeError
+from .model import Config, School, load_config, source_digest
+
+MANIFEST = ".meldcode-build.json"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the build reads and writes; always passed in, never taken from the cwd."""
+
+    schools: Path
+    out: Path
+    templates: Path
+    assets: Path
+
+    @classmethod
+    def project(cls, schools: Path, out: Path) -> "Paths":
+        root = Path(__file__).resolve().parent.parent
+        return cls(schools.resolve(), out.resolve(), root / "templates", root / "assets")
+
+
+@dataclass
+class Options:
+    only: list[str] | None = None  # --school
+    check: bool = False
+    keep_going: bool = False
+    force: bool = False
+    jobs: int | None = None
+    shard: tuple[int, int] | None = None  # (K, N): every N-th school starting at K
+    poster: str = "A4"
+    progress: bool = True
+
+
+@dataclass
+class Result:
+    built: list[dict] = field(default_factory=list)  # per school: slug, seconds, pages, bytes
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    seconds: float = 0.0
+    published: bool = False
+    checked: int = 0
+
+
+def build(paths: Paths, options: Options) -> Result:
+    """Run the whole build; raise ConfigError or BuildError for user-facing failures."""
+    started = time.perf_counter()
+    result = Result()
+
+    # 1. load
+    config = load_config(paths.schools, paths.templates)
+    selected = _select(config, options)
+    relevant = _relevant_problems(config, options)
+    result.problems = relevant
+    if config.fatal or (relevant and not options.keep_going):
+        raise ConfigError(relevant)
+    result.checked = len(selected)
+    if options.check:
+        result.seconds = time.perf_counter() - started
+        return result
+
+    # 2. plan
+    old = _read_manifest(paths.out)
+    shared = _shared_digest(paths)
+    digests = {s.slug: hashlib.sha256((shared + source_digest(s.sources)).encode()).hexdigest() for s in selected}
+    todo = [s for s in selected
+            if options.force or old.get("schools", {}).get(s.slug, {}).get("digest") != digests[s.slug]
+            or not (paths.out / s.slug / "index.html").is_file()]
+    result.unchanged = sorted(s.slug for s in selected if s not in todo)
+    rows = {slug: entry for slug, entry in old.get("schools", {}).items() if (paths.out / slug).is_dir()}
+    for school in selected:
+        rows[school.slug] = {"digest": digests[school.slug], "row": _row(school)}
+    manifest = {"tool": __version__, "shared": shared, "schools": dict(sorted(rows.items()))}
+    if not todo and old == manifest:
+        result.seconds = time.perf_counter() - started
+        return result  # nothing changed: the output is left untouched
+
+    # 3. render, into a staging directory beside the output
+    staging = _new_staging(paths.out)
+    try:
+        for slug in sorted(rows):
+            if slug not in {s.slug for s in todo}:
+                _link_tree(paths.out / slug, staging / slug)
+        result.built, failed = _render_all(todo, paths, staging, options)
+        if failed:
+            result.failed = sorted(failed)
+            for slug in failed:
+                manifest["schools"].pop(slug, None)
+                if (paths.out / slug).is_dir():
+                    _link_tree(paths.out / slug, staging / slug)  # keep the last good version
+            if not options.keep_going:
+                raise BuildError("\n".join(f"{slug}: {message}" for slug, message in sorted(failed.items())))
+        # 4. overview
+        from .overview import write_overview
+
+        write_overview(manifest, paths, staging)
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        # 5. publish
+        _publish(staging, paths.out)
+        result.published = True
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _select(config: Config, options: Options) -> list[School]:
+    schools = config.schools
+    if options.only:
+        schools = [s for s in schools if s.slug in options.only]
+    if options.shard:
+        k, n = options.shard
+        schools = [s for i, s in enumerate(schools) if i % n == k]
+    return schools
+
+
+def _relevant_problems(config: Config, options: Options) -> list:
+    """Problems that concern this build: with --school, other schools' files do not."""
+    if not options.only:
+        return config.problems
+    wanted = {f"{config.schools_dir.name}/{slug}.yaml" for slug in options.only}
+    wanted |= {f"{config.schools_dir.name}/{slug}.yml" for slug in options.only}
+    return [p for p in config.problems if p.file in wanted or p.file.endswith("_stichting.yaml") or p.file.startswith("--school")]
+
+
+def _row(school: School) -> dict:
+    af = school.aandachtsfunctionaris
+    return {
+        "naam": school.naam, "sector": school.sector_label,
+        "af": af.naam, "af_telefoon": af.telefoon.display if af.telefoon else None,
+        "af_tel": af.telefoon.tel if af.telefoon else None, "af_email": af.email,
+        "versie": school.vaststelling.versie, "vastgesteld": school.vaststelling.datum.isoformat(),
+        "evaluatie": school.vaststelling.evaluatie.isoformat(), "stichting": school.stichting["naam"],
+    }
+
+
+def _tree_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _shared_digest(paths: Paths) -> str:
+    """Hash what every school depends on: tool version and code, templates, assets."""
+    code = Path(__file__).resolve().parent
+    return hashlib.sha256("|".join([__version__, _tree_digest(code), _tree_digest(paths.templates),
+                                    _tree_digest(paths.assets), _dependency_versions()]).encode()).hexdigest()
+
+
+def _dependency_versions() -> str:
+    from importlib.metadata import version
+
+    return ",".join(f"{name}={version(name)}" for name in ("mkdocs", "mkdocs-material", "weasyprint", "jinja2", "markdown"))
+
+
+def _read_manifest(out: Path) -> dict:
+    try:
+        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _new_staging(out: Path) -> Path:
+    """Make a fresh staging directory beside `out`, clearing ones left by killed builds."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for stale in out.parent.glob(f".{out.name}.staging-*"):
+        pid = stale.name.rsplit("-", 1)[-1]
+        if not pid.isdigit() or not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+    staging = out.parent / f".{out.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    return staging
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """Copy a published school into staging as hard links: fast, and never shared for writing."""
+    shutil.copytree(source, target, copy_function=_link_or_copy)
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _render_all(todo: list[School], paths: Paths, staging: Path, options: Options) -> tuple[list[dict], dict[str, str]]:
+    built, failed = [], {}
+    if not todo:
+        return built, failed
+    jobs = max(1, min(options.jobs or os.cpu_count() or 1, len(todo)))
+    bar = _progress(len(todo), options.progress)
+    try:
+        if jobs == 1:
+            for school in todo:
+                _collect(build_school(school, paths, staging, options.poster), built, failed, bar)
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = [pool.submit(build_school, s, paths, staging, options.poster) for s in todo]
+                for future in as_completed(futures):
+                    _collect(future.result(), built, failed, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    return sorted(built, key=lambda b: b["slug"]), failed
+
+
+def _collect(outcome: dict, built: list, failed: dict, bar) -> None:
+    if "error" in outcome:
+        failed[outcome["slug"]] = outcome["error"]
+    else:
+        built.append(outcome)
+    if bar is not None:
+        bar.update(1)
+
+
+def _progress(total: int, enabled: bool):
+    if not enabled or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="school", desc="Bouwen", file=sys.stderr, leave=False)
+
+
+def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4") -> dict:
+    """Build one school's site and PDFs into staging/<slug>; runs in a worker process."""
+    from .pdf import write_forms, write_handbook, write_poster
+    from .site import build_site, write_docs
+
+    started = time.perf_counter()
+    work = staging / ".work" / school.slug
+    target = staging / school.slug
+    try:
+        content = load_content(paths.templates)
+        config_path = write_docs(school, content, paths.templates, paths.assets, work)
+        epoch = int(dt.datetime.combine(school.vaststelling.datum, dt.time(), dt.timezone.utc).timestamp())
+        site = build_site(config_path, epoch)
+        site.rename(target)
+        pages = write_handbook(school, content, paths.templates, paths.assets, target / f"meldcode-{school.slug}.pdf")
+        scale = write_poster(school, content, paths.templates, paths.assets, target / f"poster-{school.slug}.pdf", poster)
+        write_forms(school, paths.templates, paths.assets, target / f"formulieren-{school.slug}.pdf")
+    except MeldcodeError as exc:
+        return {"slug": school.slug, "error": str(exc)}
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: report it per school, keep the others
+        return {"slug": school.slug, "error": f"interne fout bij het bouwen ({type(exc).__name__}: {exc})"}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
+    pdf_size = sum(p.stat().st_size for p in target.glob("*.pdf"))
+    return {"slug": school.slug, "seconds": round(time.perf_counter() - started, 3), "pages": pages,
+            "bytes": size, "site_bytes": size - pdf_size, "poster_scale": scale}
+
+
+# --- publish: one atomic swap -------------------------------------------------
+
+_RENAME_EXCHANGE = 2
+
+
+def _publish(staging: Path, out: Path) -> None:
+    """Put `staging` in place of `out` atomically; afterwards `staging` holds the old output."""
+    if not out.exists():
+        staging.rename(out)
+        staging.mkdir()  # the caller removes it
+        return
+    if _exchange(staging, out):
+        return
+    # No renameat2 (not Linux, or an old kernel): two renames, with a tiny window.
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    out.rename(old)
+    staging.rename(out)
+    old.rename(staging)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths with renameat2(RENAME_EXCHANGE); False when unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return rc == 0
