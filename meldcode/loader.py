@@ -41,6 +41,8 @@ _YAML_MESSAGES = [
     ("did not find expected key", "de inspringing klopt niet, of een lijstregel (-) staat op de verkeerde plaats"),
     ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet"),
     ("found unexpected end of stream", "het bestand houdt onverwacht op; is een aanhalingsteken of haakje niet gesloten?"),
+    ("did not find expected ',' or ']'", "een lijst tussen haken [ ] wordt niet gesloten"),
+    ("did not find expected ',' or '}'", "een groep tussen accolades { } wordt niet gesloten"),
     ("found unhashable key", "een veldnaam moet gewone tekst zijn"),
 ]
 
@@ -117,7 +119,9 @@ def parse(raw: bytes, display: str) -> Document:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise _fail(display, mark.line + 1 if mark else None, _translate(exc)) from None
+        # At the end of the file PyYAML points one line past the last; name the last.
+        line = min(mark.line + 1, max(1, len(text.splitlines()))) if mark else None
+        raise _fail(display, line, _translate(exc)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
         raise _fail(display, None, f"het bestand is geen geldige YAML ({_translate(exc)})") from None
     if node is None:
@@ -159,7 +163,8 @@ class _Converter:
             raise self.fail(node, path, "de gegevens zijn te diep genest")
         # A node met twice is an alias (*naam): refusing them defuses alias bombs.
         if id(node) in self.seen:
-            raise self.fail(node, path, "ankers en verwijzingen (& en *) worden niet ondersteund; schrijf de waarde uit")
+            # The node's own mark is where the anchor stands; name the line of the use.
+            raise LoadError([self.doc.problem(path, "ankers en verwijzingen (& en *) worden niet ondersteund; schrijf de waarde uit")])
         self.seen.add(id(node))
         self.doc.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):
@@ -180,7 +185,8 @@ class _Converter:
                 raise self.fail(key_node, path, "een veldnaam moet gewone tekst zijn (ook << wordt niet ondersteund)")
             key = key_node.value
             if key in result:
-                raise self.fail(key_node, path + (key,), f"het veld '{key}' staat er twee keer")
+                self.doc.lines[path + (key,)] = key_node.start_mark.line + 1
+                raise LoadError([self.doc.problem(path + (key,), f"het veld '{key}' staat er twee keer")])
             self.doc.lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = self.convert(value_node, path + (key,))
             # The key's line is the useful one for "veld ontbreekt/onbekend" messages.

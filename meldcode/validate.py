@@ -27,6 +27,7 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DATE_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+_MISSING = "dit verplichte veld ontbreekt"
 
 _TYPE_NAMES = {
     "string": "tekst",
@@ -138,7 +139,11 @@ def schema_problems(doc: Document, validator: Validator) -> list[Problem]:
         return [doc.problem((), "het bestand moet bestaan uit velden (naam: waarde), niet uit een lijst of losse tekst")]
     if validator.validate(doc.data):
         return []
-    return [_translate(doc, validator.schema, error) for error in _leaves(validator._errors)]
+    problems = [_translate(doc, validator.schema, error) for error in _leaves(validator._errors)]
+    # "onbekend veld 'adress'; bedoelde u 'adres'?" already says that 'adres' is missing.
+    meant = {(p.field.rsplit(".", 1)[0] + "." if "." in p.field else "") + p.message.split("bedoelde u '")[1].rstrip("'?")
+             for p in problems if "bedoelde u '" in p.message and p.field}
+    return [p for p in problems if not (p.message == _MISSING and p.field in meant)]
 
 
 def _leaves(errors) -> Iterator[cerberus.errors.ValidationError]:
@@ -179,7 +184,7 @@ def _translate(doc: Document, root: Any, error) -> Problem:
             message += f"; toegestaan zijn: {', '.join(known)}"
         return doc.problem(path, message)
     if rule == "required":
-        return doc.problem(path, "dit verplichte veld ontbreekt")
+        return doc.problem(path, _MISSING)
     if rule == "nullable" or (rule == "empty" and value in ("", [], {})):
         return doc.problem(path, "is leeg; vul een waarde in of laat het veld weg")
     if rule == "type":

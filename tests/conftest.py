@@ -1,0 +1,47 @@
+"""Shared fixtures: the project paths and one example build reused by many tests."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from meldcode.pipeline import Options, Paths, build  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def copy_schools(target: Path, *extra: Path, with_examples: bool = True) -> Path:
+    """Make a schools/ folder in `target` with the example stichting (and schools), plus `extra` files."""
+    schools = target / "schools"
+    schools.mkdir(parents=True)
+    for path in (ROOT / "schools").iterdir():
+        if path.name.startswith("_") or path.suffix not in (".yaml", ".yml") or with_examples:
+            shutil.copy(path, schools / path.name)
+    for path in extra:
+        shutil.copy(path, schools / path.name)
+    return schools
+
+
+def run_build(schools: Path, out: Path, **options) -> object:
+    """Build `schools` into `out` in-process, without a progress bar."""
+    options.setdefault("progress", False)
+    return build(Paths.project(schools, out), Options(**options))
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """The example stichting, built once for the whole test session."""
+    out = tmp_path_factory.mktemp("example") / "site"
+    run_build(ROOT / "schools", out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def example_slugs() -> list[str]:
+    return sorted(p.stem for p in (ROOT / "schools").glob("*.yaml") if not p.name.startswith("_"))
