@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 import os
 import shutil
 from pathlib import Path
@@ -18,11 +19,13 @@ from markupsafe import Markup
 
 from .content import Content
 from .model import School
-from .pages import Page, pages_for, render_page, role_page
+from .pages import Page, pages_for, render_page
 from .render import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS, escape_text
 
 # Material ships search support for 30 languages and source maps; we need Dutch only.
 _KEEP_LUNR = {"lunr.nl.min.js", "lunr.stemmer.support.min.js"}
+_INDENT = re.compile(r"\n\s+")
+_BETWEEN_TAGS = re.compile(r">\s{2,}<")
 
 
 def write_docs(school: School, content: Content, templates_dir: Path, assets_dir: Path, work_dir: Path) -> Path:
@@ -34,7 +37,7 @@ def write_docs(school: School, content: Content, templates_dir: Path, assets_dir
         (docs / f"{page.slug}.md").write_text(render_page(page, school, content, templates_dir, "web"), encoding="utf-8")
     for name in ("meldcode.css", "afwegingskader.js"):
         shutil.copyfile(assets_dir / "web" / name, docs / "assets" / name)
-    for font in sorted((assets_dir / "fonts").glob("*.woff2")):
+    for font in sorted((assets_dir / "fonts").glob("*-normal.woff2")):  # no italics on the site
         shutil.copyfile(font, docs / "assets" / "fonts" / font.name)
     logo = None
     if school.logo:
@@ -75,8 +78,7 @@ def _mkdocs_config(school: School, pages: list[Page], docs: Path, site: Path, lo
         "name": "material",
         "language": "nl",
         "font": False,  # no Google Fonts: our own font comes from assets/meldcode.css
-        "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
-        "features": ["navigation.top", "navigation.footer", "search.highlight", "toc.follow"],
+        "features": ["navigation.top", "navigation.footer", "navigation.prune", "search.highlight", "toc.follow"],
         "icon": {"logo": "material/shield-account"},
     }
     if logo:
@@ -132,17 +134,25 @@ def build_site(config_path: Path, source_date_epoch: int) -> Path:
 
 def _trim(site: Path) -> None:
     """Remove theme files the site never loads: source maps and other languages' search."""
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if "<pre" not in text and "<textarea" not in text:
+            # Indentation between tags is a third of each page; browsers ignore it.
+            text = _BETWEEN_TAGS.sub("> <", _INDENT.sub("\n", text))
+            path.write_text(text, encoding="utf-8")
     for path in sorted(site.rglob("*.map")):
         path.unlink()
     lunr = site / "assets" / "javascripts" / "lunr"
     for path in sorted(lunr.rglob("*.js")):
         if path.name not in _KEEP_LUNR:
             path.unlink()
+    # Material's bundle can load a ResizeObserver polyfill and Mermaid from unpkg.com.
+    # Neither is needed here (modern browsers, no diagrams), but a school's site must
+    # never contact a third party: point those URLs at a local path that does not exist.
+    for path in sorted((site / "assets" / "javascripts").glob("bundle.*.min.js")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("https://unpkg.com/", "assets/javascripts/niet-beschikbaar/"), encoding="utf-8")
     for path in (site / "sitemap.xml", site / "sitemap.xml.gz"):
         # The sitemap only serves search engines; a meldcode site is not for them.
         path.unlink(missing_ok=True)
 
-
-def role_pages(school: School) -> list[str]:
-    """Return the slugs of the "Ik ben ..." pages of a school."""
-    return [role_page(k) for k in school.roles if k != "ondersteuningsteam"]

@@ -1,0 +1,140 @@
+"""End-to-end: the example stichting builds into a complete site with PDFs."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from conftest import ROOT
+
+STEP_TITLES = [s["titel"] for s in yaml.safe_load((ROOT / "templates/data/stappen.yaml").read_text())]
+QUESTIONS = [q["vraag"] for q in yaml.safe_load((ROOT / "templates/data/afwegingskader.yaml").read_text())["vragen"]]
+PLACEHOLDERS = ["[naam", "{{", "{%", "None", "TODO", "AMK", "Advies- en Meldpunt"]
+
+
+def text_of(path: Path) -> str:
+    """Visible text of an HTML page, whitespace collapsed."""
+    raw = path.read_text(encoding="utf-8")
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(path).pages).split())
+
+
+def school_data(slug: str) -> dict:
+    return yaml.safe_load((ROOT / "schools" / f"{slug}.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_school_has_a_site_and_three_pdfs(example_site, example_slugs):
+    for slug in example_slugs:
+        for name in ("index.html", f"meldcode-{slug}.pdf", f"poster-{slug}.pdf", f"formulieren-{slug}.pdf",
+                     "stap-1.html", "stap-5.html", "afwegingskader.html", "sociale-kaart.html", "ik-ben-leerkracht.html"):
+            assert (example_site / slug / name).is_file(), f"{slug}/{name}"
+
+
+def test_start_page_names_school_af_emergency_numbers_and_five_steps(example_site, example_slugs):
+    for slug in example_slugs:
+        data = school_data(slug)
+        text = text_of(example_site / slug / "index.html")
+        assert data["naam"] in text
+        assert data["aandachtsfunctionaris"]["naam"] in text
+        assert "Bel 112" in text and "0800 2000" in text
+        for title in STEP_TITLES:
+            assert title in text
+        page = (example_site / slug / "index.html").read_text()
+        assert 'href="tel:112"' in page and 'href="tel:+318002000"' in page
+
+
+def test_afwegingskader_page_has_the_five_questions(example_site, example_slugs):
+    for slug in example_slugs:
+        text = text_of(example_site / slug / "afwegingskader.html")
+        for question in QUESTIONS:
+            assert question in text
+
+
+def test_handbook_pdf_has_school_af_steps_and_questions(example_site, example_slugs):
+    for slug in example_slugs:
+        data = school_data(slug)
+        text = pdf_text(example_site / slug / f"meldcode-{slug}.pdf")
+        assert data["naam"] in text
+        assert data["aandachtsfunctionaris"]["naam"] in text
+        for number in range(1, 6):
+            assert f"Stap {number}:" in text
+        for question in QUESTIONS:
+            # Hyphenation may split long words across lines; compare on the first words.
+            assert " ".join(question.split()[:5]) in text, question
+
+
+def test_taakverdeling_of_the_school_is_on_the_step_pages(example_site):
+    text = text_of(example_site / "het-kompas" / "stap-3.html")
+    assert "Regie: Schoolmaatschappelijk werker: Lotte Hendriks" in text
+    text = text_of(example_site / "de-regenboog" / "stap-2.html")
+    assert "Regie: Intern begeleider: Fatima el Amrani" in text
+
+
+def test_special_education_gets_its_own_points(example_site):
+    special = text_of(example_site / "de-wissel" / "stap-1.html")
+    regular = text_of(example_site / "de-regenboog" / "stap-1.html")
+    assert "normvervaging" in special and "speciaal (basis)onderwijs" in special
+    assert "normvervaging" not in regular
+
+
+def test_role_pages_follow_the_taakverdeling(example_site):
+    text = text_of(example_site / "het-kompas" / "ik-ben-schoolmaatschappelijk-werker.html")
+    assert "Je hebt de regie" in text  # stap 3
+    own = text_of(example_site / "de-wissel" / "ik-ben-gedragsspecialist.html")
+    assert "Mila Janssen" in own and "Je bent betrokken" in own
+
+
+def test_overview_lists_every_school_with_links(example_site, example_slugs):
+    page = (example_site / "index.html").read_text()
+    for slug in example_slugs:
+        assert f'href="{slug}/index.html"' in page
+        assert f'href="{slug}/meldcode-{slug}.pdf"' in page
+        assert school_data(slug)["naam"] in text_of(example_site / "index.html")
+
+
+def test_no_placeholder_or_outdated_term_reaches_any_output(example_site):
+    checked = 0
+    for path in example_site.rglob("*"):
+        if path.suffix == ".html" or path.name == "search_index.json":
+            text = path.read_text(encoding="utf-8")
+            visible = text_of(path) if path.suffix == ".html" else text
+        elif path.suffix == ".pdf":
+            visible = text = pdf_text(path)
+        else:
+            continue
+        checked += 1
+        for bad in PLACEHOLDERS:
+            assert bad not in visible, f"{bad!r} in {path}"
+        assert "{{" not in text and "{%" not in text, path
+    assert checked > 50
+
+
+def test_site_makes_no_third_party_requests(example_site):
+    for path in example_site.rglob("*"):
+        if path.suffix in (".html", ".css", ".js"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for host in ("fonts.googleapis", "fonts.gstatic", "unpkg.com", "cdn.jsdelivr", "cdnjs", "google-analytics", "googletagmanager"):
+                assert host not in text, f"{host} in {path}"
+
+
+def test_site_stays_small(example_site, example_slugs):
+    for slug in example_slugs:
+        size = sum(p.stat().st_size for p in (example_site / slug).rglob("*") if p.is_file() and p.suffix != ".pdf")
+        assert size < 1_000_000, f"{slug}: {size} bytes"
+        assert not list((example_site / slug).rglob("*.map"))
+        assert not (example_site / slug / "assets/javascripts/lunr/min/lunr.de.min.js").exists()
+
+
+@pytest.mark.parametrize("page", ["index.html", "stap-3.html"])
+def test_every_page_links_the_pdfs(example_site, page):
+    text = (example_site / "de-regenboog" / page).read_text()
+    assert 'href="meldcode-de-regenboog.pdf"' in text and 'href="poster-de-regenboog.pdf"' in text

@@ -1,0 +1,99 @@
+"""The print output: table of contents, one-page poster, determinism, accessibility."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from pypdf import PdfReader
+
+from conftest import FIXTURES, ROOT, copy_schools, run_build
+
+
+def _outline_starts(reader: PdfReader) -> dict[str, int]:
+    starts = {}
+    for item in reader.outline:
+        if isinstance(item, list):
+            continue
+        starts[item.title] = reader.get_destination_page_number(item) + 1
+    return starts
+
+
+def test_toc_page_numbers_match_where_chapters_start(example_site):
+    reader = PdfReader(example_site / "de-regenboog" / "meldcode-de-regenboog.pdf")
+    toc_page = next(i for i, p in enumerate(reader.pages) if "Inhoud" in (p.extract_text() or "")[:200])
+    toc_text = reader.pages[toc_page].extract_text() + (reader.pages[toc_page + 1].extract_text() or "")
+    entries = re.findall(r"^(.+?)[ .]*?(\d+)\s*$", toc_text, re.M)
+    starts = _outline_starts(reader)
+    checked = 0
+    for title, number in entries:
+        title = title.rstrip(" .")
+        if title in starts:
+            assert starts[title] == int(number), title
+            page_text = reader.pages[int(number) - 1].extract_text()
+            assert title.split(":")[0] in page_text
+            checked += 1
+    assert checked >= 15, (entries, starts)
+
+
+def test_pdf_has_bookmarks_language_structure_and_embedded_fonts(example_site):
+    reader = PdfReader(example_site / "de-wissel" / "meldcode-de-wissel.pdf")
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "nl"
+    assert "/StructTreeRoot" in root
+    titles = list(_outline_starts(reader))
+    assert any(t.startswith("Stap 1") for t in titles) and "Het afwegingskader" in titles
+    assert reader.metadata.title.startswith("Meldcode huiselijk geweld")
+    assert reader.metadata.author == "Stichting Vechtdal Scholen"
+    fonts = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            descriptor = descriptor.get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+            fonts.add(str(font["/BaseFont"]))
+    assert any("Atkinson" in f for f in fonts)
+
+
+def test_poster_is_one_page_for_every_example_school(example_site, example_slugs):
+    for slug in example_slugs:
+        reader = PdfReader(example_site / slug / f"poster-{slug}.pdf")
+        assert len(reader.pages) == 1
+        text = reader.pages[0].extract_text()
+        assert "112" in text and "0800 2000" in text and "Zorgen over een leerling?" in text
+
+
+def test_poster_stays_one_page_with_extremely_long_names(tmp_path):
+    long = tmp_path / "lang.yaml"
+    text = (FIXTURES / "good" / "minimal.yaml").read_text()
+    text = text.replace("OBS Minimaal", "Openbare Basisschool " + "Heel Erg Lange Naam " * 12)
+    text = text.replace("Petra Pieters", "Petronella " + "Wilhelmina-Alexandra " * 10 + "Pieters")
+    contacts = "".join(f"\n  - organisatie: Organisatie nummer {i} met een lange naam\n    categorie: overig\n"
+                       f"    telefoon: 030-123 45 {i:02d}\n    toelichting: {'Lange toelichting. ' * 20}" for i in range(40))
+    long.write_text(text + "sociale_kaart:" + contacts + "\n")
+    schools = copy_schools(tmp_path, long, with_examples=False)
+    out = tmp_path / "site"
+    result = run_build(schools, out)
+    assert result.built[0]["poster_scale"] < 1.0
+    reader = PdfReader(out / "lang" / "poster-lang.pdf")
+    assert len(reader.pages) == 1
+    assert "Petronella" in reader.pages[0].extract_text()
+
+
+def test_two_builds_give_byte_identical_pdfs_and_site(tmp_path):
+    schools = copy_schools(tmp_path, with_examples=False)
+    shutil.copy(ROOT / "schools" / "de-wissel.yaml", schools)
+    run_build(schools, tmp_path / "a")
+    run_build(schools, tmp_path / "b")
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b
+    for rel in files_a:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def test_pdf_text_is_extractable_and_dated_from_the_vaststelling(example_site):
+    reader = PdfReader(example_site / "het-kompas" / "meldcode-het-kompas.pdf")
+    assert "CBS Het Kompas" in reader.pages[0].extract_text()
+    assert reader.metadata["/CreationDate"].startswith("D:20260630")
