@@ -203,8 +203,8 @@ def school_files(schools_dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.name)
 
 
-def load_config(schools_dir: Path, templates_dir: Path, only: list[str] | None = None) -> Config:
-    """Load and validate the stichting file and the school files (all, or `only` these slugs)."""
+def load_config(schools_dir: Path, templates_dir: Path) -> Config:
+    """Load and validate the stichting file and every school file."""
     content = load_content(templates_dir)
     problems: list[Problem] = []
     if not schools_dir.is_dir():
@@ -230,12 +230,6 @@ def load_config(schools_dir: Path, templates_dir: Path, only: list[str] | None =
 
     files = school_files(schools_dir)
     problems.extend(_check_names(schools_dir, files, schools_dir.iterdir()))
-    if only:
-        known = {p.stem for p in files}
-        for slug in only:
-            if slug not in known:
-                problems.append(Problem(f"--school {slug}", None, None, f"deze school bestaat niet in {schools_dir.name}/{suggest(slug, known)}"))
-        files = [p for p in files if p.stem in only]
 
     validator = Validator(schema.SCHOOL_SCHEMA, schools_dir=schools_dir)
     docs: list[Document] = []

@@ -28,8 +28,9 @@ from pathlib import Path
 
 from . import __version__
 from .content import load_content
-from .errors import BuildError, ConfigError, MeldcodeError
-from .model import Config, School, load_config, source_digest
+from .errors import BuildError, ConfigError, MeldcodeError, Problem
+from .validate import suggest
+from .model import Config, School, load_config, school_files, source_digest
 
 MANIFEST = ".meldcode-build.json"
 
@@ -79,6 +80,12 @@ def build(paths: Paths, options: Options) -> Result:
 
     # 1. load
     config = load_config(paths.schools, paths.templates)
+    if options.only and paths.schools.is_dir():
+        known = {p.stem for p in school_files(paths.schools)}
+        unknown = [Problem(f"--school {slug}", None, None, f"deze school bestaat niet in {paths.schools.name}/{suggest(slug, known)}")
+                   for slug in options.only if slug not in known]
+        if unknown:
+            raise ConfigError(unknown)
     selected = _select(config, options)
     relevant = _relevant_problems(config, options)
     result.problems = relevant
@@ -97,7 +104,11 @@ def build(paths: Paths, options: Options) -> Result:
             if options.force or old.get("schools", {}).get(s.slug, {}).get("digest") != digests[s.slug]
             or not (paths.out / s.slug / "index.html").is_file()]
     result.unchanged = sorted(s.slug for s in selected if s not in todo)
-    rows = {slug: entry for slug, entry in old.get("schools", {}).items() if (paths.out / slug).is_dir()}
+    # Keep the published output of schools not built now (other shard, --school, or an
+    # invalid file with --keep-going); drop schools whose file is gone.
+    existing = {p.stem for p in school_files(paths.schools)}
+    rows = {slug: entry for slug, entry in old.get("schools", {}).items()
+            if slug in existing and (paths.out / slug).is_dir()}
     for school in selected:
         rows[school.slug] = {"digest": digests[school.slug], "row": _row(school)}
     manifest = {"tool": __version__, "shared": shared, "schools": dict(sorted(rows.items()))}

@@ -1,0 +1,52 @@
+"""The command line: exit codes, messages without tracebacks, --check writes nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT, copy_schools
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], capture_output=True, text=True, timeout=300)
+
+
+def test_check_on_valid_config_exits_0_and_writes_nothing(tmp_path):
+    out = tmp_path / "site"
+    result = run("--check", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "In orde: 3 scholen" in result.stdout
+    assert not out.exists()
+
+
+def test_user_error_exits_1_with_dutch_lines_and_no_traceback(tmp_path):
+    schools = copy_schools(tmp_path, FIXTURES / "bad" / "issue-example.yaml", with_examples=False)
+    result = run("--schools", str(schools), "--out", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("schools/issue-example.yaml:2: aandachtsfunctionaris:")
+    assert lines[-1] == "3 fouten gevonden; er is niets gebouwd of gewijzigd."
+    assert not (tmp_path / "site").exists()
+
+
+def test_wrong_usage_exits_2():
+    assert run("--onbekend").returncode == 2
+    assert run("--shard", "3/2").returncode == 2
+    assert run("--jobs", "0").returncode == 2
+
+
+def test_unknown_school_is_a_user_error(tmp_path):
+    result = run("--school", "regenbooog", "--out", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert "bedoelde u 'de-regenboog'?" in result.stderr
+
+
+def test_build_one_school_into_out(tmp_path):
+    out = tmp_path / "site"
+    result = run("--school", "de-regenboog", "--out", str(out), "-q")
+    assert result.returncode == 0, result.stderr
+    assert (out / "de-regenboog" / "index.html").is_file()
+    assert not (out / "het-kompas").exists()
+    assert "1 gebouwd" in result.stdout

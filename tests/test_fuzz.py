@@ -1,0 +1,103 @@
+"""Property-based: no input, however broken, raises anything but our own error type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from meldcode import schema
+from meldcode.content import load_content
+from meldcode.loader import LoadError, parse
+from meldcode.model import _build_school, _check_school
+from meldcode.validate import Validator, schema_problems
+
+TEMPLATES = ROOT / "templates"
+CONTENT = load_content(TEMPLATES)
+STICHTING = parse((ROOT / "schools" / "_stichting.yaml").read_bytes(), "schools/_stichting.yaml")
+STICHTING.path = ROOT / "schools" / "_stichting.yaml"
+VALIDATOR = Validator(schema.SCHOOL_SCHEMA, schools_dir=ROOT / "schools")
+EXAMPLES = [yaml.safe_load(p.read_text()) for p in sorted((ROOT / "schools").glob("[!_]*.yaml"))]
+
+
+def load_and_validate(raw: bytes) -> None:
+    """The whole user-facing path for one school file; only LoadError may escape."""
+    try:
+        doc = parse(raw, "schools/fuzz.yaml")
+    except LoadError as exc:
+        assert exc.problems and all(p.file == "schools/fuzz.yaml" for p in exc.problems)
+        return
+    doc.path = Path("fuzz.yaml")
+    problems = schema_problems(doc, VALIDATOR)
+    for problem in problems:
+        assert problem.message and str(problem).startswith("schools/fuzz.yaml")
+    if problems:
+        return
+    if not _check_school(doc, STICHTING, CONTENT):
+        _build_school(doc, STICHTING, CONTENT, ROOT / "schools")
+
+
+yaml_chars = st.sampled_from(list("abc: -[]{}&*!|>'\"#\t\n %@`,?~0123456789") + ["\u00e9", "\ufeff", "\x00", "\x85"])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(yaml_chars, max_size=200).map("".join))
+def test_random_yaml_text_never_crashes(text):
+    load_and_validate(text.encode("utf-8", "surrogatepass"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_random_bytes_never_crash(raw):
+    load_and_validate(raw)
+
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=40),
+                    st.sampled_from(["0800-2000", "06-12345678", "2026-02-30", "https://x.nl", "javascript:x",
+                                     "leerkracht", "directeur", "onbekende_rol", "basisonderwijs", ""]))
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                       st.dictionaries(st.text(max_size=12), inner, max_size=3)), max_leaves=8)
+
+
+def _paths(data, prefix=()):
+    yield prefix
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _paths(value, prefix + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _paths(value, prefix + (i,))
+
+
+def _mutate(data, path, action, value):
+    if not path:
+        return value if action == "replace" else data
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    last = path[-1]
+    if action == "delete" and isinstance(parent, dict):
+        del parent[last]
+    elif action == "add" and isinstance(parent, dict):
+        parent[str(value)[:15] or "x"] = value
+    else:
+        parent[last] = value
+    return data
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(range(len(EXAMPLES))), st.data())
+def test_mutated_example_configs_never_crash(index, data):
+    import copy
+
+    school = copy.deepcopy(EXAMPLES[index])
+    for _ in range(data.draw(st.integers(1, 4))):
+        paths = list(_paths(school))
+        path = data.draw(st.sampled_from(paths))
+        action = data.draw(st.sampled_from(["replace", "delete", "add"]))
+        school = _mutate(school, path, action, data.draw(values))
+    raw = yaml.safe_dump(school, allow_unicode=True).encode()
+    load_and_validate(raw)

@@ -1,0 +1,133 @@
+"""A failed or interrupted build loses nothing; rebuilds do only what changed."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, copy_schools, run_build
+from meldcode.errors import ConfigError
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture()
+def built(tmp_path) -> tuple[Path, Path]:
+    schools = copy_schools(tmp_path, with_examples=False)
+    shutil.copy(ROOT / "schools" / "de-regenboog.yaml", schools)
+    shutil.copy(ROOT / "schools" / "het-kompas.yaml", schools)
+    out = tmp_path / "site"
+    run_build(schools, out)
+    return schools, out
+
+
+def test_invalid_config_writes_nothing(built):
+    schools, out = built
+    before = snapshot(out)
+    shutil.copy(FIXTURES / "bad" / "bad-phone.yaml", schools)
+    with pytest.raises(ConfigError):
+        run_build(schools, out)
+    assert snapshot(out) == before
+    assert not list(out.parent.glob(".site.staging-*"))
+
+
+def test_keep_going_builds_the_valid_schools_and_reports_the_invalid(built):
+    schools, out = built
+    shutil.copy(FIXTURES / "bad" / "bad-phone.yaml", schools)
+    shutil.copy(FIXTURES / "good" / "minimal.yaml", schools)
+    result = run_build(schools, out, keep_going=True)
+    assert [b["slug"] for b in result.built] == ["minimal"]
+    assert any(p.file == "schools/bad-phone.yaml" for p in result.problems)
+    assert (out / "minimal" / "index.html").is_file() and not (out / "bad-phone").exists()
+    assert (out / "de-regenboog" / "index.html").is_file()
+
+
+def test_noop_rebuild_changes_nothing(built):
+    schools, out = built
+    before = snapshot(out)
+    inode = (out / "de-regenboog" / "index.html").stat().st_ino
+    result = run_build(schools, out)
+    assert result.built == [] and not result.published
+    assert result.unchanged == ["de-regenboog", "het-kompas"]
+    assert snapshot(out) == before
+    assert (out / "de-regenboog" / "index.html").stat().st_ino == inode
+
+
+def test_changing_one_school_rebuilds_only_that_school(built):
+    schools, out = built
+    before = snapshot(out)
+    path = schools / "het-kompas.yaml"
+    path.write_text(path.read_text().replace("06-22 45 67 89", "06-22 45 67 88"))
+    result = run_build(schools, out)
+    assert [b["slug"] for b in result.built] == ["het-kompas"]
+    assert result.unchanged == ["de-regenboog"]
+    after = snapshot(out)
+    assert {k: v for k, v in after.items() if k.startswith("de-regenboog/")} == \
+           {k: v for k, v in before.items() if k.startswith("de-regenboog/")}
+    assert "06 22456788" in html.unescape((out / "het-kompas" / "index.html").read_text())
+
+
+def test_changing_the_stichting_file_rebuilds_every_school(built):
+    schools, out = built
+    path = schools / "_stichting.yaml"
+    path.write_text(path.read_text().replace('versie: "2.0"', 'versie: "2.1"'))
+    result = run_build(schools, out)
+    assert sorted(b["slug"] for b in result.built) == ["de-regenboog", "het-kompas"]
+
+
+def test_force_rebuilds_everything(built):
+    schools, out = built
+    result = run_build(schools, out, force=True)
+    assert len(result.built) == 2
+
+
+def test_removed_school_disappears_from_site_and_overview(built):
+    schools, out = built
+    (schools / "het-kompas.yaml").unlink()
+    run_build(schools, out)
+    assert not (out / "het-kompas").exists()
+    assert "het-kompas" not in (out / "index.html").read_text()
+
+
+def test_shard_builds_every_nth_school(tmp_path):
+    schools = copy_schools(tmp_path)
+    result = run_build(schools, tmp_path / "site", shard=(1, 2), check=True)
+    assert result.checked == 1  # of three example schools, index 1 only
+
+
+def test_killed_build_leaves_previous_site_unchanged(built):
+    schools, out = built
+    before = snapshot(out)
+    path = schools / "de-regenboog.yaml"
+    path.write_text(path.read_text().replace("Henk Bosman", "Henk Bosman-de Vries"))
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--schools", str(schools), "--out", str(out),
+                             "--force", "-j", "1", "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    # Wait until the build is half-way: one school rendered into staging, the next one in progress.
+    while time.monotonic() < deadline:
+        staging = list(out.parent.glob(".site.staging-*"))
+        if staging and any((s / "de-regenboog" / "index.html").exists() for s in staging):
+            break
+        time.sleep(0.05)
+    else:
+        proc.kill()
+        pytest.fail("the build never reached its half-way point")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert snapshot(out) == before
+    # The next build clears the leftover staging directory and publishes.
+    run_build(schools, out)
+    assert not list(out.parent.glob(".site.staging-*"))
+    assert "Henk Bosman-de Vries" in html.unescape((out / "de-regenboog" / "index.html").read_text())
