@@ -25,6 +25,8 @@ from .loader import Document, LoadError, load
 from .validate import Validator, image_kind, parse_date, parse_phone, schema_problems, suggest
 
 STICHTING_FILE = "_stichting.yaml"
+# Role titles become page and menu titles, which the theme prints as HTML.
+_ROLE_TITLE = re.compile(r"^[^\W_][\w '()./,-]{0,59}$")
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
 
 # Always on every school's sociale kaart and emergency blocks.
@@ -315,6 +317,9 @@ def _check_school(doc: Document, stichting: Document, content: Content) -> list[
         if not known and not role.get("titel"):
             options = [k for k, r in content.roles.items() if r["bron"] == "rollen"]
             problems.append(doc.problem(path, _advice(f"onbekende rol '{key}'", suggest(key, options), "Geef een eigen rol een 'titel'.")))
+            continue
+        if not known and not _ROLE_TITLE.match(role["titel"]):
+            problems.append(doc.problem(path + ("titel",), "een roltitel bestaat uit letters, cijfers, spaties en - ' ( ) . , / (hoogstens 60 tekens)"))
             continue
         if bool(role.get("naam")) == bool(role.get("personen")):
             problems.append(doc.problem(path, "geef óf een 'naam' (één persoon) óf 'personen' (een lijst), niet allebei en niet geen van beide"))
