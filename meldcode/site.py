@@ -35,7 +35,7 @@ def write_docs(school: School, content: Content, templates_dir: Path, assets_dir
     pages = [p for p in pages_for(school, content) if p.web]
     for page in pages:
         (docs / f"{page.slug}.md").write_text(render_page(page, school, content, templates_dir, "web"), encoding="utf-8")
-    for name in ("meldcode.css", "afwegingskader.js"):
+    for name in ("meldcode.css", "meldcode.js", "afwegingskader.js"):
         shutil.copyfile(assets_dir / "web" / name, docs / "assets" / name)
     for font in sorted((assets_dir / "fonts").glob("*-normal.woff2")):  # no italics on the site
         shutil.copyfile(font, docs / "assets" / "fonts" / font.name)
@@ -95,7 +95,7 @@ def _mkdocs_config(school: School, pages: list[Page], docs: Path, site: Path, lo
         "plugins": [{"search": {"lang": "nl"}}],
         "markdown_extensions": [e if e not in MARKDOWN_CONFIG else {e: MARKDOWN_CONFIG[e]} for e in MARKDOWN_EXTENSIONS],
         "extra_css": ["assets/meldcode.css"],
-        "extra_javascript": ["assets/afwegingskader.js"],
+        "extra_javascript": ["assets/meldcode.js", "assets/afwegingskader.js"],
         "extra": {"generator": False},
         "copyright": str(_footer(school)),
         "validation": {"links": {"not_found": "ignore", "unrecognized_links": "ignore"}},

@@ -1,0 +1,162 @@
+"""The built site in real headless Chromium: search, the afwegingskader, privacy, layout, accessibility."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from meldcode.content import kader_paths, load_content
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+KADER = load_content(ROOT / "templates").kader
+
+
+@pytest.fixture(scope="module")
+def server(example_site):
+    handler = functools.partial(_QuietHandler, directory=str(example_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed; `make test` installs it")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def site_pages(example_site: Path, slug: str) -> list[str]:
+    return sorted(p.name for p in (example_site / slug).glob("*.html"))
+
+
+def test_search_for_veilig_thuis_finds_results(page, server):
+    page.goto(f"{server}/de-regenboog/index.html")
+    page.keyboard.press("/")
+    page.keyboard.type("Veilig Thuis", delay=30)  # Material searches on key events, not on fill()
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() >= 3
+    assert "Veilig Thuis" in page.locator(".md-search-result").inner_text()
+
+
+@pytest.mark.parametrize("walk,outcome", kader_paths(KADER), ids=lambda v: v if isinstance(v, str) else None)
+def test_afwegingskader_walk_reaches_the_right_outcome(page, server, walk, outcome):
+    page.goto(f"{server}/de-wissel/afwegingskader.html")
+    wizard = page.locator("#afwegingskader")
+    wizard.wait_for(state="visible")
+    for number, label in walk:
+        assert f"Vraag {number} van 5" in wizard.locator(".kader-vraag").inner_text()
+        wizard.get_by_role("button", name=label, exact=True).click()
+    result = wizard.locator("[data-uitkomst]")
+    expected = KADER["uitkomsten"][outcome]
+    assert result.get_attribute("data-uitkomst") == expected["soort"]
+    assert expected["titel"] in result.inner_text()
+
+
+def test_afwegingskader_works_by_keyboard_alone(page, server):
+    page.goto(f"{server}/de-wissel/afwegingskader.html")
+    page.locator("#afwegingskader").wait_for(state="visible")
+    page.locator("#afwegingskader button").first.focus()
+    # Q1 "Ja" (second button), Q2 "Ja, of twijfel" (first button): direct melden.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "kader-vraag"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.locator("[data-uitkomst]").get_attribute("data-uitkomst") == "melden"
+    assert page.evaluate("document.activeElement.id") == "kader-uitkomst"
+    page.keyboard.press("Tab")  # "Vorige vraag"
+    page.keyboard.press("Enter")
+    assert page.locator("[data-uitkomst]").count() == 0
+
+
+def test_without_javascript_the_full_afwegingskader_is_readable(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/de-wissel/afwegingskader.html")
+    text = page.locator("article").inner_text()
+    for question in KADER["vragen"]:
+        assert question["vraag"] in " ".join(text.split())
+    assert not page.locator("#afwegingskader").is_visible()
+    context.close()
+
+
+def test_no_request_leaves_the_local_server(page, server, example_site):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    for name in site_pages(example_site, "de-wissel"):
+        page.goto(f"{server}/de-wissel/{name}", wait_until="networkidle")
+    page.goto(f"{server}/de-wissel/index.html", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("melden", delay=30)  # Material searches on key events, not on fill()
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.goto(f"{server}/index.html", wait_until="networkidle")
+    outside = [u for u in requests if not u.startswith(server) and not u.startswith(("data:", "blob:"))]
+    assert outside == []
+    assert len(requests) > 30
+
+
+@pytest.mark.parametrize("slug", ["de-regenboog", "de-wissel", "het-kompas"])
+def test_no_horizontal_scroll_on_a_360_pixel_phone(browser, server, example_site, slug):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    too_wide = []
+    for name in site_pages(example_site, slug):
+        page.goto(f"{server}/{slug}/{name}")
+        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+            too_wide.append(name)
+    page.goto(f"{server}/index.html")
+    if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+        too_wide.append("overzicht")
+    context.close()
+    assert too_wide == []
+
+
+def _axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => JSON.stringify(await axe.run(document, {resultTypes: ['violations']}))")
+    return [v for v in json.loads(result)["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_accessibility_no_serious_or_critical_violations(page, server, example_site):
+    assert AXE.is_file(), "axe-core missing: run `make test` (npm ci in tests/browser)"
+    found = {}
+    urls = [f"de-wissel/{n}" for n in site_pages(example_site, "de-wissel")]
+    urls += ["de-regenboog/index.html", "het-kompas/index.html", "index.html"]
+    for url in urls:
+        page.goto(f"{server}/{url}")
+        violations = _axe(page)
+        if violations:
+            found[url] = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert found == {}, json.dumps(found, indent=1)
