@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
+import json
 import re
 import sys
 from pathlib import Path
 
 from .errors import ConfigError, MeldcodeError
-from .pipeline import Options, Paths, build
+from .pipeline import MANIFEST, Options, Paths, build
 
 
 class _Parser(argparse.ArgumentParser):
@@ -97,11 +97,9 @@ def _summary(result, paths: Paths) -> None:
     if result.failed:
         parts.append(f"{len(result.failed)} mislukt ({', '.join(result.failed)})")
     print(f"Klaar in {result.seconds:.1f} s: {', '.join(parts)}. Uitvoer: {paths.out}")
-    if os.environ.get("CI") != "true":
-        today = dt.date.today().isoformat()
-        import json
-
-        manifest = json.loads((paths.out / ".meldcode-build.json").read_text(encoding="utf-8"))
-        late = [e["row"]["naam"] for e in manifest["schools"].values() if e["row"]["evaluatie"] < today]
-        if late:
-            print("Let op, evaluatiedatum voorbij: " + ", ".join(sorted(late)))
+    # The overview marks overdue evaluations in the browser; say it here too.
+    manifest = json.loads((paths.out / MANIFEST).read_text(encoding="utf-8"))
+    today = dt.date.today().isoformat()
+    late = [e["row"]["naam"] for e in manifest["schools"].values() if e["row"]["evaluatie"] < today]
+    if late:
+        print("Let op, evaluatiedatum voorbij: " + ", ".join(sorted(late)))

@@ -11,8 +11,8 @@ import textwrap
 from html import escape
 
 WIDTH = 640
-LEFT_X, LEFT_W = 4, 330
-RIGHT_X, RIGHT_W = 390, 246
+LEFT_X, LEFT_W = 4, 318
+RIGHT_X, RIGHT_W = 412, 224
 LINE = 14  # px between text lines
 PAD = 8
 GAP = 30  # vertical room for an arrow and its label
@@ -43,7 +43,7 @@ def _box(x: float, y: float, w: float, title: str, text: str, kind: str) -> tupl
 
 def _arrow(x1: float, y1: float, x2: float, y2: float, label: str) -> str:
     mid_x, mid_y = (x1 + x2) / 2, (y1 + y2) / 2
-    label_at = (x1 + 6, mid_y + 4) if x1 == x2 else (mid_x - 14, y1 - 5)
+    label_at = (x1 + 6, mid_y + 4) if x1 == x2 else (x1 + 5, y1 - 5)
     return (f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#000" stroke-width="1.5" marker-end="url(#pijl)"/>'
             f'<text x="{label_at[0]}" y="{label_at[1]}" font-weight="700">{escape(label)}</text>')
 
@@ -65,7 +65,7 @@ def flowchart_svg(kader: dict) -> str:
         right_bottom = bottom
         for answer in right:
             outcome = outcomes[answer["uitkomst"]]
-            obox, oheight = _box(RIGHT_X, y, RIGHT_W, outcome["titel"], outcome["tekst"], outcome["soort"])
+            obox, oheight = _box(RIGHT_X, y, RIGHT_W, outcome["titel"], outcome["kort"], outcome["soort"])
             parts.append(_arrow(LEFT_X + LEFT_W, center_y, RIGHT_X - 2, center_y, answer["label"]))
             parts.append(obox)
             right_bottom = max(right_bottom, y + oheight)
@@ -81,7 +81,7 @@ def flowchart_svg(kader: dict) -> str:
             elif "uitkomst" in answer:
                 outcome = outcomes[answer["uitkomst"]]
                 parts.append(_arrow(x_mid, y, x_mid, y + GAP - 2, answer["label"]))
-                obox, oheight = _box(LEFT_X, y + GAP, LEFT_W, outcome["titel"], outcome["tekst"], outcome["soort"])
+                obox, oheight = _box(LEFT_X, y + GAP, LEFT_W, outcome["titel"], outcome["kort"], outcome["soort"])
                 parts.append(obox)
                 y += GAP + oheight
                 continue

@@ -29,8 +29,8 @@ from pathlib import Path
 from . import __version__
 from .content import load_content
 from .errors import BuildError, ConfigError, MeldcodeError, Problem
-from .validate import suggest
 from .model import Config, School, load_config, school_files, source_digest
+from .validate import suggest
 
 MANIFEST = ".meldcode-build.json"
 
