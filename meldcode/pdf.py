@@ -113,6 +113,12 @@ def write_forms(school: School, templates_dir: Path, assets_dir: Path, target: P
     return len(document.pages)
 
 
+def _poster_css(paper: str, margin: int, text_scale: float, qr_scale: float) -> Markup:
+    """Page size and type sizes of one poster attempt (numbers of ours, not user text)."""
+    return Markup(f"@page {{ size: {paper}; margin: {margin}mm; }} body {{ font-size: {13 * text_scale:.2f}pt; }} "
+                  f"h1 {{ font-size: {38 * text_scale:.2f}pt; }} .qr {{ width: {34 * qr_scale:.1f}mm; }}")
+
+
 def write_poster(school: School, content: Content, templates_dir: Path, assets_dir: Path, target: Path,
                  paper: str = "A4") -> float:
     """Write the one-page poster, shrinking text until it fits; return the scale used."""
@@ -121,13 +127,27 @@ def write_poster(school: School, content: Content, templates_dir: Path, assets_d
     template = environment(templates_dir).get_template("print/poster.html.j2")
     enlarge = 1.41 if paper == "A3" else 1.0
     margin = 17 if paper == "A3" else 12
-    for scale in (1.0, 0.92, 0.85, 0.78, 0.71, 0.64, 0.57, 0.5, 0.44, 0.38, 0.33):
-        html = template.render(school=school, steps=content.steps, qr_svg=qr_svg, papier=POSTER_SIZES[paper],
-                               schaal=scale, vergroting=enlarge, marge=margin)
-        document = _render(html, target, assets_dir, [assets_dir], _identifier("poster", html))
+    # The largest type size that still fits one page: a short poster fills the sheet,
+    # a long one shrinks. Fitting is monotonic in the scale, so bisect the list.
+    scales = (1.5, 1.38, 1.27, 1.17, 1.08, 1.0, 0.92, 0.85, 0.78, 0.71, 0.64, 0.57, 0.5, 0.44, 0.38, 0.33)
+
+    def attempt(scale: float):
+        html = template.render(school=school, steps=content.steps, qr_svg=qr_svg,
+                               poster_css=_poster_css(POSTER_SIZES[paper], margin, scale * enlarge, enlarge))
+        return html, _render(html, target, assets_dir, [assets_dir], _identifier("poster", html))
+
+    low, high, best = 0, len(scales) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        html, document = attempt(scales[middle])
         if len(document.pages) == 1:
-            document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=_identifier("poster", html))
-            return scale
-    # Past the smallest scale: keep the first page only, rather than a second sheet.
-    document.copy(document.pages[:1]).write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=_identifier("poster", html))
-    return scale
+            best, high = (middle, html, document), middle - 1
+        else:
+            low = middle + 1
+    if best is None:
+        # Even the smallest type overflows: keep the first page only, never a second sheet.
+        html, document = attempt(scales[-1])
+        best = (len(scales) - 1, html, document.copy(document.pages[:1]))
+    index, html, document = best
+    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=_identifier("poster", html))
+    return scales[index]

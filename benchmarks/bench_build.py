@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Benchmark: build N synthetic schools and report time, memory and size.
+
+    python benchmarks/bench_build.py --schools 1 20 100 [--jobs 2]
+
+For each N it generates N schools (variations of the example schools) in a
+temporary folder and runs `build.py` as a separate process, measuring:
+full build wall time and cost per school, a no-op rebuild, a rebuild after one
+school changed, peak memory (sum of the resident memory of the build and its
+worker processes, sampled every 50 ms) and bytes per school. Prints a Markdown
+table; docs/benchmark.md holds the numbers of the last run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted(p for p in (ROOT / "schools").glob("*.yaml") if not p.name.startswith("_"))
+
+
+def make_schools(target: Path, count: int) -> Path:
+    """Write `count` distinct schools (plus the example stichting) into target/schools."""
+    schools = target / "schools"
+    schools.mkdir(parents=True)
+    for path in (ROOT / "schools").iterdir():
+        if path.name.startswith("_") or path.suffix not in (".yaml", ".yml"):
+            shutil.copy(path, schools / path.name)
+    for i in range(count):
+        source = EXAMPLES[i % len(EXAMPLES)]
+        text = source.read_text(encoding="utf-8")
+        name = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("naam:"))
+        text = text.replace(f"naam: {name}", f"naam: {name} {i + 1:03d}", 1)
+        (schools / f"school-{i + 1:03d}.yaml").write_text(text, encoding="utf-8")
+    return schools
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory in bytes of `pid` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo.extend(children.get(current, []))
+    return total
+
+
+def run_build(schools: Path, out: Path, *extra: str) -> tuple[float, int]:
+    """Run build.py; return (wall seconds, peak memory bytes of the process tree)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--schools", str(schools), "--out", str(out), "-q", *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed: {proc.stderr.read()}")
+    return seconds, peak
+
+
+def measure(count: int, jobs: list[str]) -> dict:
+    with tempfile.TemporaryDirectory(prefix="meldcode-bench-") as tmp:
+        tmp_path = Path(tmp)
+        schools = make_schools(tmp_path, count)
+        out = tmp_path / "site"
+        full, peak = run_build(schools, out, *jobs)
+        noop, _ = run_build(schools, out, *jobs)
+        changed = schools / "school-001.yaml"
+        changed.write_text(changed.read_text(encoding="utf-8").replace("naam: ", "naam: Gewijzigd ", 1), encoding="utf-8")
+        one, _ = run_build(schools, out, *jobs)
+        sites, pdfs = [], []
+        for school in sorted(p for p in out.iterdir() if p.is_dir() and p.name.startswith("school-")):
+            files = [p for p in school.rglob("*") if p.is_file()]
+            sites.append(sum(p.stat().st_size for p in files if p.suffix != ".pdf"))
+            pdfs.append(sum(p.stat().st_size for p in files if p.suffix == ".pdf"))
+        return {"n": count, "full": full, "per_school": full / count, "noop": noop, "one_changed": one,
+                "peak_mb": peak / 2**20, "site_kb": sum(sites) / len(sites) / 1024, "site_kb_max": max(sites) / 1024,
+                "pdf_kb": sum(pdfs) / len(pdfs) / 1024}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--schools", type=int, nargs="+", default=[1, 20, 100], help="numbers of schools to build")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    args = parser.parse_args()
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    print(f"cores: {os.cpu_count()}, jobs: {args.jobs or os.cpu_count()}\n")
+    print("| schools | full build | per school | no-op rebuild | one changed | peak memory | site per school (avg / max) | PDFs per school |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for count in args.schools:
+        r = measure(count, jobs)
+        print(f"| {r['n']} | {r['full']:.1f} s | {r['per_school']:.2f} s | {r['noop']:.2f} s | {r['one_changed']:.1f} s | "
+              f"{r['peak_mb']:.0f} MB | {r['site_kb']:.0f} / {r['site_kb_max']:.0f} kB | {r['pdf_kb']:.0f} kB |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

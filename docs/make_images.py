@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Regenerate the images in docs/images/ from a built site/ (run `make site` first).
+
+Needs Debian's chromium (for the screenshots, via Playwright) and poppler-utils
+(pdftoppm, for the PDF pages).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+IMAGES = ROOT / "docs" / "images"
+SLUG = "de-regenboog"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def screenshots() -> None:
+    from playwright.sync_api import sync_playwright
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(SITE)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        for width, height, mobile in ((360, 1400, True), (1280, 1100, False)):
+            page = browser.new_page(viewport={"width": width, "height": height}, is_mobile=mobile)
+            page.goto(f"{base}/{SLUG}/index.html", wait_until="networkidle")
+            page.screenshot(path=str(IMAGES / f"start-{width}.png"))
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(f"{base}/de-wissel/afwegingskader.html", wait_until="networkidle")
+        for label in ("Ja", "Nee", "Ja", "Ja"):
+            page.locator("#afwegingskader").get_by_role("button", name=label, exact=True).click()
+        page.locator("#afwegingskader").screenshot(path=str(IMAGES / "afwegingskader-web.png"))
+        page = browser.new_page(viewport={"width": 1280, "height": 700})
+        page.goto(f"{base}/index.html", wait_until="networkidle")
+        page.screenshot(path=str(IMAGES / "overzicht.png"))
+        browser.close()
+    httpd.shutdown()
+
+
+def pdf_pages() -> None:
+    pdf = SITE / SLUG / f"meldcode-{SLUG}.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    kader = next(i for i, t in enumerate(pages) if "Het afwegingskader" in t and "Vraag 1" in t) + 1
+    for name, number in (("pdf-omslag", 1), ("pdf-afwegingskader", kader)):
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number), "-singlefile",
+                        str(pdf), str(IMAGES / name)], check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-singlefile", str(SITE / SLUG / f"poster-{SLUG}.pdf"),
+                    str(IMAGES / "poster")], check=True)
+
+
+if __name__ == "__main__":
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    screenshots()
+    pdf_pages()
+    sys.exit(0)
