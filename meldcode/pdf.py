@@ -25,6 +25,7 @@ from .pages import pages_for, render_page
 from .render import environment, markdown_to_html
 
 POSTER_SIZES = {"A4": "A4", "A3": "A3"}
+_last_fit = 4  # index into the poster scales that fitted last, per process
 
 
 class LocalFetcher:
@@ -128,7 +129,7 @@ def write_poster(school: School, content: Content, templates_dir: Path, assets_d
     enlarge = 1.41 if paper == "A3" else 1.0
     margin = 17 if paper == "A3" else 12
     # The largest type size that still fits one page: a short poster fills the sheet,
-    # a long one shrinks. Fitting is monotonic in the scale, so bisect the list.
+    # a long one shrinks.
     scales = (1.5, 1.38, 1.27, 1.17, 1.08, 1.0, 0.92, 0.85, 0.78, 0.71, 0.64, 0.57, 0.5, 0.44, 0.38, 0.33)
 
     def attempt(scale: float):
@@ -136,18 +137,30 @@ def write_poster(school: School, content: Content, templates_dir: Path, assets_d
                                poster_css=_poster_css(POSTER_SIZES[paper], margin, scale * enlarge, enlarge))
         return html, _render(html, target, assets_dir, [assets_dir], _identifier("poster", html))
 
-    low, high, best = 0, len(scales) - 1, None
-    while low <= high:
-        middle = (low + high) // 2
-        html, document = attempt(scales[middle])
-        if len(document.pages) == 1:
-            best, high = (middle, html, document), middle - 1
-        else:
-            low = middle + 1
+    # Start where the previous poster of this worker fitted (schools look alike),
+    # then step up while it still fits, or down until it does: mostly two renders.
+    global _last_fit
+    index = _last_fit
+    html, document = attempt(scales[index])
+    if len(document.pages) == 1:
+        while index > 0:
+            bigger = attempt(scales[index - 1])
+            if len(bigger[1].pages) != 1:
+                break
+            index, (html, document) = index - 1, bigger
+        best = (index, html, document)
+    else:
+        best = None
+        while index < len(scales) - 1:
+            index += 1
+            html, document = attempt(scales[index])
+            if len(document.pages) == 1:
+                best = (index, html, document)
+                break
     if best is None:
         # Even the smallest type overflows: keep the first page only, never a second sheet.
-        html, document = attempt(scales[-1])
-        best = (len(scales) - 1, html, document.copy(document.pages[:1]))
+        best = (index, html, document.copy(document.pages[:1]))
+    _last_fit = best[0]
     index, html, document = best
     document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=_identifier("poster", html))
     return scales[index]
