@@ -80,7 +80,7 @@ def _identifier(*parts: str) -> bytes:
     return hashlib.md5("\0".join(parts).encode()).hexdigest().encode()
 
 
-def handbook_html(school: School, content: Content, templates_dir: Path) -> str:
+def handbook_html(school: School, content: Content, templates_dir: Path, mkdocs_yml: Path) -> str:
     """Return the full print HTML of the handbook."""
     svg = flowchart_svg(content.kader)
     chapters = []
@@ -88,7 +88,7 @@ def handbook_html(school: School, content: Content, templates_dir: Path) -> str:
         if not page.print:
             continue
         markdown = render_page(page, school, content, templates_dir, "print", flowchart_svg=svg)
-        html = _chapter_html(page.slug, markdown_to_html(markdown))
+        html = _chapter_html(page.slug, markdown_to_html(markdown, mkdocs_yml))
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
         chapters.append({"id": f"ch-{page.slug}", "title": Markup(heading.group(1)) if heading else page.title,
                          "html": Markup(html)})
@@ -97,9 +97,10 @@ def handbook_html(school: School, content: Content, templates_dir: Path) -> str:
     return env.get_template("print/handbook.html.j2").render(school=school, chapters=chapters, logo_url=logo_url)
 
 
-def write_handbook(school: School, content: Content, templates_dir: Path, assets_dir: Path, target: Path) -> int:
+def write_handbook(school: School, content: Content, templates_dir: Path, assets_dir: Path, mkdocs_yml: Path,
+                   target: Path) -> int:
     """Write the handbook PDF; return its number of pages."""
-    html = handbook_html(school, content, templates_dir)
+    html = handbook_html(school, content, templates_dir, mkdocs_yml)
     roots = [assets_dir] + ([school.logo.parent] if school.logo else [])
     document = _render(html, target, assets_dir, roots, _identifier("handbook", html))
     document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=_identifier("handbook", html))

@@ -43,11 +43,12 @@ class Paths:
     out: Path
     templates: Path
     assets: Path
+    mkdocs: Path  # the base MkDocs configuration
 
     @classmethod
     def project(cls, schools: Path, out: Path) -> "Paths":
         root = Path(__file__).resolve().parent.parent
-        return cls(schools.resolve(), out.resolve(), root / "templates", root / "assets")
+        return cls(schools.resolve(), out.resolve(), root / "templates", root / "assets", root / "mkdocs.yml")
 
 
 @dataclass
@@ -183,10 +184,11 @@ def _tree_digest(root: Path) -> str:
 
 
 def _shared_digest(paths: Paths) -> str:
-    """Hash what every school depends on: tool version and code, templates, assets."""
+    """Hash what every school depends on: tool version and code, templates, assets, mkdocs.yml."""
     code = Path(__file__).resolve().parent
     return hashlib.sha256("|".join([__version__, _tree_digest(code), _tree_digest(paths.templates),
-                                    _tree_digest(paths.assets), _dependency_versions()]).encode()).hexdigest()
+                                    _tree_digest(paths.assets), paths.mkdocs.read_text(encoding="utf-8"),
+                                    _dependency_versions()]).encode()).hexdigest()
 
 
 def _dependency_versions() -> str:
@@ -285,11 +287,12 @@ def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4"
     target = staging / school.slug
     try:
         content = load_content(paths.templates)
-        config_path = write_docs(school, content, paths.templates, paths.assets, work)
+        config_path = write_docs(school, content, paths.templates, paths.assets, paths.mkdocs, work)
         epoch = int(dt.datetime.combine(school.vaststelling.datum, dt.time(), dt.timezone.utc).timestamp())
         site = build_site(config_path, epoch)
         site.rename(target)
-        pages = write_handbook(school, content, paths.templates, paths.assets, target / f"meldcode-{school.slug}.pdf")
+        pages = write_handbook(school, content, paths.templates, paths.assets, paths.mkdocs,
+                               target / f"meldcode-{school.slug}.pdf")
         scale = write_poster(school, content, paths.templates, paths.assets, target / f"poster-{school.slug}.pdf", poster)
         write_forms(school, paths.templates, paths.assets, target / f"formulieren-{school.slug}.pdf")
     except MeldcodeError as exc:

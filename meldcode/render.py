@@ -24,9 +24,6 @@ _SPECIAL = "&<>\"'\\`*_{}[]()#+-.!|~:=^$@%"
 _TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 _TABLE.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"})
 
-# The Markdown extensions shared by MkDocs (mkdocs.yml) and the PDF.
-MARKDOWN_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "def_list", "toc"]
-MARKDOWN_CONFIG = {"toc": {"permalink": False}}
 
 
 def escape_text(value: object) -> Markup:
@@ -109,6 +106,20 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
-def markdown_to_html(text: str) -> str:
-    """Convert our generated Markdown to HTML with the same extensions MkDocs uses."""
-    return markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG)
+@lru_cache(maxsize=4)
+def mkdocs_base(path: Path) -> dict:
+    """Read the base MkDocs configuration (the project's mkdocs.yml)."""
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def markdown_to_html(text: str, mkdocs_yml: Path) -> str:
+    """Convert our generated Markdown to HTML with the extensions MkDocs uses (mkdocs.yml)."""
+    names, configs = [], {}
+    for entry in mkdocs_base(mkdocs_yml)["markdown_extensions"]:
+        name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        if config:
+            configs[name] = config
+    return markdown.markdown(text, extensions=names, extension_configs=configs)

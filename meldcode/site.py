@@ -1,12 +1,13 @@
 """Build one school's handbook website: write Markdown and mkdocs.yml, then let MkDocs build.
 
 No MkDocs plugin of our own: we generate plain Markdown plus a plain
-mkdocs.yml (kept next to the Markdown, so `mkdocs build -f` reproduces the
-site), run MkDocs' own build, and trim theme files a Dutch site never loads.
+mkdocs.yml (the project's base mkdocs.yml with the school's own values added),
+run MkDocs' own build, and trim theme files a Dutch site never loads.
 """
 
 from __future__ import annotations
 
+import copy
 import html
 import logging
 import re
@@ -20,7 +21,7 @@ from markupsafe import Markup
 from .content import Content
 from .model import School
 from .pages import Page, pages_for, render_page
-from .render import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS, escape_text
+from .render import escape_text, mkdocs_base
 
 # Material ships search support for 30 languages and source maps; we need Dutch only.
 _KEEP_LUNR = {"lunr.nl.min.js", "lunr.stemmer.support.min.js"}
@@ -28,7 +29,8 @@ _INDENT = re.compile(r"\n\s+")
 _BETWEEN_TAGS = re.compile(r">\s{2,}<")
 
 
-def write_docs(school: School, content: Content, templates_dir: Path, assets_dir: Path, work_dir: Path) -> Path:
+def write_docs(school: School, content: Content, templates_dir: Path, assets_dir: Path, mkdocs_yml: Path,
+               work_dir: Path) -> Path:
     """Write the school's Markdown pages, assets and mkdocs.yml into `work_dir`; return mkdocs.yml."""
     docs = work_dir / "docs"
     (docs / "assets" / "fonts").mkdir(parents=True, exist_ok=True)
@@ -45,7 +47,8 @@ def write_docs(school: School, content: Content, templates_dir: Path, assets_dir
         shutil.copyfile(school.logo, docs / logo)
 
     config_path = work_dir / "mkdocs.yml"
-    config_path.write_text(yaml.safe_dump(_mkdocs_config(school, pages, docs, work_dir / "site", logo),
+    config = _mkdocs_config(mkdocs_base(mkdocs_yml), school, pages, docs, work_dir / "site", logo)
+    config_path.write_text(yaml.safe_dump(config,
                                           allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config_path
 
@@ -73,34 +76,22 @@ def _nav(pages: list[Page]) -> list:
     ]
 
 
-def _mkdocs_config(school: School, pages: list[Page], docs: Path, site: Path, logo: str | None) -> dict:
-    theme = {
-        "name": "material",
-        "language": "nl",
-        "font": False,  # no Google Fonts: our own font comes from assets/meldcode.css
-        "features": ["navigation.top", "navigation.footer", "navigation.prune", "search.highlight", "toc.follow"],
-        "icon": {"logo": "material/shield-account"},
-    }
+def _mkdocs_config(base: dict, school: School, pages: list[Page], docs: Path, site: Path, logo: str | None) -> dict:
+    """Return the base configuration plus this school's own values."""
+    config = copy.deepcopy(base)
     if logo:
-        theme["logo"] = logo
-        theme["favicon"] = logo
-    return {
+        config["theme"]["logo"] = logo
+        config["theme"]["favicon"] = logo
+    config.update({
         "site_name": str(escape_text(f"Meldcode {school.naam}")),
         "site_url": school.url,
         "site_description": "Meldcode huiselijk geweld en kindermishandeling",
         "docs_dir": str(docs),
         "site_dir": str(site),
-        "use_directory_urls": False,  # flat pages: relative links work everywhere, also from file://
-        "theme": theme,
-        "plugins": [{"search": {"lang": "nl"}}],
-        "markdown_extensions": [e if e not in MARKDOWN_CONFIG else {e: MARKDOWN_CONFIG[e]} for e in MARKDOWN_EXTENSIONS],
-        "extra_css": ["assets/meldcode.css"],
-        "extra_javascript": ["assets/meldcode.js", "assets/afwegingskader.js"],
-        "extra": {"generator": False},
         "copyright": str(_footer(school)),
-        "validation": {"links": {"not_found": "ignore", "unrecognized_links": "ignore"}},
         "nav": _nav(pages),
-    }
+    })
+    return config
 
 
 def _footer(school: School) -> Markup:

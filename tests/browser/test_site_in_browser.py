@@ -160,3 +160,17 @@ def test_accessibility_no_serious_or_critical_violations(page, server, example_s
         if violations:
             found[url] = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
     assert found == {}, json.dumps(found, indent=1)
+
+
+def test_overview_marks_overdue_evaluations(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time("2027-07-01T09:00:00")  # the day after the examples' evaluation date
+    page.goto(f"{server}/index.html")
+    late = page.locator("td.te-laat")
+    assert late.count() == 3
+    assert "te laat" in late.first.inner_text()
+    page.clock.set_fixed_time("2027-06-29T09:00:00")
+    page.reload()
+    assert page.locator("td.te-laat").count() == 0
+    context.close()
