@@ -310,9 +310,11 @@ def _check_school(doc: Document, stichting: Document, content: Content) -> list[
     for key, role in (data.get("rollen") or {}).items():
         path = ("rollen", key)
         known = content.roles.get(key)
-        if known and known["bron"] != "rollen":
-            where = "bij het veld '" + key + "'" if known["bron"] == "veld" else "niet (iedere school heeft deze rol)"
-            problems.append(doc.problem(path, f"de rol '{key}' vul je hier niet in, maar {where}"))
+        if known and known["bron"] == "veld":
+            problems.append(doc.problem(path, f"de rol '{key}' vul je niet hier in, maar bij het veld '{key}'"))
+            continue
+        if known and known["bron"] == "altijd":
+            problems.append(doc.problem(path, f"de rol '{key}' heeft iedere school al; haal hem hier weg"))
             continue
         if not known and not role.get("titel"):
             options = [k for k, r in content.roles.items() if r["bron"] == "rollen"]
