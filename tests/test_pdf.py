@@ -97,3 +97,11 @@ def test_pdf_text_is_extractable_and_dated_from_the_vaststelling(example_site):
     reader = PdfReader(example_site / "het-kompas" / "meldcode-het-kompas.pdf")
     assert "CBS Het Kompas" in reader.pages[0].extract_text()
     assert reader.metadata["/CreationDate"].startswith("D:20260630")
+
+
+def test_each_form_fits_on_one_page(example_site, example_slugs):
+    for slug in example_slugs:
+        reader = PdfReader(example_site / slug / f"formulieren-{slug}.pdf")
+        titles = [" ".join((page.extract_text() or "").split())[:200] for page in reader.pages]
+        assert len(reader.pages) == 3, titles
+        assert "Bijlage 1: Logboek" in titles[0] and "Bijlage 2: Gespreksverslag" in titles[1]
