@@ -127,9 +127,12 @@ def build(paths: Paths, options: Options) -> Result:
         if failed:
             result.failed = sorted(failed)
             for slug in failed:
-                manifest["schools"].pop(slug, None)
-                if (paths.out / slug).is_dir():
-                    _link_tree(paths.out / slug, staging / slug)  # keep the last good version
+                if slug in old.get("schools", {}) and (paths.out / slug).is_dir():
+                    # Keep the last good version, under its old hash: the next build retries it.
+                    manifest["schools"][slug] = old["schools"][slug]
+                    _link_tree(paths.out / slug, staging / slug)
+                else:
+                    manifest["schools"].pop(slug, None)
             if not options.keep_going:
                 raise BuildError("\n".join(f"{slug}: {message}" for slug, message in sorted(failed.items())))
         # 4. overview
@@ -251,9 +254,13 @@ def _render_all(todo: list[School], paths: Paths, staging: Path, options: Option
                 _collect(build_school(school, paths, staging, options.poster), built, failed, bar)
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = [pool.submit(build_school, s, paths, staging, options.poster) for s in todo]
+                futures = {pool.submit(build_school, s, paths, staging, options.poster): s.slug for s in todo}
                 for future in as_completed(futures):
-                    _collect(future.result(), built, failed, bar)
+                    try:
+                        outcome = future.result()
+                    except Exception as exc:  # noqa: BLE001 - a worker died (out of memory, killed)
+                        outcome = {"slug": futures[future], "error": f"het bouwproces stopte onverwacht ({type(exc).__name__})"}
+                    _collect(outcome, built, failed, bar)
     finally:
         if bar is not None:
             bar.close()
