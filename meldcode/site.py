@@ -25,6 +25,7 @@ from .render import escape_text, mkdocs_base
 
 # Material ships search support for 30 languages and source maps; we need Dutch only.
 _KEEP_LUNR = {"lunr.nl.min.js", "lunr.stemmer.support.min.js"}
+_CDN = re.compile(r"https://unpkg\.com/")  # the CDN Material's bundle falls back to
 _INDENT = re.compile(r"\n\s+")
 _BETWEEN_TAGS = re.compile(r">\s{2,}<")
 
@@ -142,7 +143,7 @@ def _trim(site: Path) -> None:
     # never contact a third party: point those URLs at a local path that does not exist.
     for path in sorted((site / "assets" / "javascripts").glob("bundle.*.min.js")):
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("https://unpkg.com/", "assets/javascripts/niet-beschikbaar/"), encoding="utf-8")
+        path.write_text(_CDN.sub("assets/javascripts/niet-beschikbaar/", text), encoding="utf-8")
     for path in (site / "sitemap.xml", site / "sitemap.xml.gz"):
         # The sitemap only serves search engines; a meldcode site is not for them.
         path.unlink(missing_ok=True)
