@@ -138,7 +138,7 @@ def _trim(site: Path) -> None:
     for path in sorted(lunr.rglob("*.js")):
         if path.name not in _KEEP_LUNR:
             path.unlink()
-    # Material's bundle can load a ResizeObserver polyfill and Mermaid from unpkg.com.
+    # Material's bundle can load a ResizeObserver polyfill and Mermaid from the unpkg CDN.
     # Neither is needed here (modern browsers, no diagrams), but a school's site must
     # never contact a third party: point those URLs at a local path that does not exist.
     for path in sorted((site / "assets" / "javascripts").glob("bundle.*.min.js")):
