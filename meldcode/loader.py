@@ -55,7 +55,6 @@ class Document:
     display: str
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
-    raw: bytes = b""
 
     def line(self, path: tuple) -> int | None:
         """Return the line of `path`, or of its nearest parent that has one."""
@@ -126,7 +125,7 @@ def parse(raw: bytes, display: str) -> Document:
         raise _fail(display, None, f"het bestand is geen geldige YAML ({_translate(exc)})") from None
     if node is None:
         raise _fail(display, None, "het bestand is leeg")
-    doc = Document(Path(display), display, None, raw=raw)
+    doc = Document(Path(display), display, None)
     doc.data = _Converter(doc).convert(node, ())
     return doc
 

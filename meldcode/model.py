@@ -29,8 +29,7 @@ STICHTING_FILE = "_stichting.yaml"
 _ROLE_TITLE = re.compile(r"^[^\W_][\w '()./,-]{0,59}$")
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
 
-# Always on every school's sociale kaart and emergency blocks.
-NOODNUMMER = "112"
+# Always on every school's sociale kaart.
 POLITIE = "0900-8844"
 VERTROUWENSINSPECTEUR = "0900-111 3111"
 
@@ -186,7 +185,6 @@ class Config:
     schools: list[School]
     problems: list[Problem]
     fatal: bool  # the stichting file itself is broken: nothing can be built
-    stichting_raw: bytes = b""
 
 
 def dutch_date(value: dt.date) -> str:
@@ -260,7 +258,7 @@ def load_config(schools_dir: Path, templates_dir: Path) -> Config:
         problems.extend(found)
         if not found:
             schools.append(_build_school(doc, stichting_doc, content, schools_dir))
-    return Config(schools_dir, schools, problems, fatal, stichting_doc.raw if stichting_doc else b"")
+    return Config(schools_dir, schools, problems, fatal)
 
 
 def _check_names(schools_dir: Path, files: list[Path], entries) -> list[Problem]:
