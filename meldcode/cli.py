@@ -71,6 +71,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(f"Afgebroken; {paths.out.name}/ is niet gewijzigd.\n")
         return 130
+    except OSError as exc:  # e.g. no permission to write next to the output folder
+        sys.stderr.write(f"Kan niet lezen of schrijven: {exc.filename or ''} ({exc.strerror or exc}); "
+                         f"{paths.out.name}/ is niet gewijzigd.\n")
+        return 1
     if result.problems:
         _report_problems(result.problems)
     if args.check:

@@ -50,3 +50,13 @@ def test_build_one_school_into_out(tmp_path):
     assert (out / "de-regenboog" / "index.html").is_file()
     assert not (out / "het-kompas").exists()
     assert "1 gebouwd" in result.stdout
+
+
+def test_unwritable_output_is_a_user_error(tmp_path):
+    locked = tmp_path / "alleen-lezen"
+    locked.mkdir()
+    (locked / "bestand").write_text("x")
+    out = locked / "bestand" / "site"  # a path below a file cannot be created
+    result = run("--school", "de-regenboog", "--out", str(out), "-q")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "Kan niet lezen of schrijven" in result.stderr
