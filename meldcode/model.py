@@ -185,6 +185,7 @@ class Config:
     schools: list[School]
     problems: list[Problem]
     fatal: bool  # the stichting file itself is broken: nothing can be built
+    unchanged: list[str] = field(default_factory=list)  # valid at the last build and not changed since
 
 
 def dutch_date(value: dt.date) -> str:
@@ -203,8 +204,15 @@ def school_files(schools_dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.name)
 
 
-def load_config(schools_dir: Path, templates_dir: Path) -> Config:
-    """Load and validate the stichting file and every school file."""
+def load_config(schools_dir: Path, templates_dir: Path, known: dict[str, tuple[str, str]] | None = None,
+                shared: str = "") -> Config:
+    """Load and validate the stichting file and every school file.
+
+    `known` maps a slug to (digest, naam) from the last successful build. A school file
+    whose digest (see school_digest, over `shared` and its sources) is still the same
+    validated then and validates now: it is not read again, only listed in
+    Config.unchanged. That keeps a rebuild of many schools fast.
+    """
     content = load_content(templates_dir)
     problems: list[Problem] = []
     if not schools_dir.is_dir():
@@ -233,7 +241,16 @@ def load_config(schools_dir: Path, templates_dir: Path) -> Config:
 
     validator = Validator(schema.SCHOOL_SCHEMA, schools_dir=schools_dir)
     docs: list[Document] = []
+    unchanged: list[str] = []
+    seen_names: dict[str, str] = {}
+    logo = _logo_path(schools_dir, stichting_doc) if not fatal else None
     for path in files:
+        if known and not fatal and path.stem in known:
+            digest, name = known[path.stem]
+            if school_digest(shared, [path, stichting_path] + ([logo] if logo else [])) == digest:
+                unchanged.append(path.stem)
+                seen_names[_name_key(name)] = display_name(schools_dir, path)
+                continue
         try:
             doc = load(path, display_name(schools_dir, path))
         except LoadError as exc:
@@ -245,20 +262,33 @@ def load_config(schools_dir: Path, templates_dir: Path) -> Config:
             docs.append(doc)
 
     schools: list[School] = []
-    seen_names: dict[str, Document] = {}
     for doc in docs:
-        name_key = re.sub(r"\s+", " ", doc.data["naam"]).strip().casefold()
+        name_key = _name_key(doc.data["naam"])
         if name_key in seen_names:
-            problems.append(doc.problem(("naam",), f'de naam "{doc.data["naam"]}" wordt ook gebruikt in {seen_names[name_key].display}'))
+            problems.append(doc.problem(("naam",), f'de naam "{doc.data["naam"]}" wordt ook gebruikt in {seen_names[name_key]}'))
             continue
-        seen_names[name_key] = doc
+        seen_names[name_key] = doc.display
         if fatal:
             continue
         found = _check_school(doc, stichting_doc, content)
         problems.extend(found)
         if not found:
             schools.append(_build_school(doc, stichting_doc, content, schools_dir))
-    return Config(schools_dir, schools, problems, fatal)
+    return Config(schools_dir, schools, problems, fatal, unchanged)
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def _logo_path(schools_dir: Path, stichting: Document) -> Path | None:
+    logo = stichting.data["stichting"].get("logo")
+    return (schools_dir / logo).resolve() if logo else None
+
+
+def school_digest(shared: str, sources: list[Path]) -> str:
+    """Return the hash that decides whether a school must be rebuilt."""
+    return hashlib.sha256((shared + source_digest(sources)).encode()).hexdigest()
 
 
 def _check_names(schools_dir: Path, files: list[Path], entries) -> list[Problem]:
@@ -406,7 +436,7 @@ def _build_school(doc: Document, stichting_doc: Document, content: Content, scho
     contacts = builtin + [_contact(c) for c in (base.get("sociale_kaart") or []) + (data.get("sociale_kaart") or [])]
     grouped = [(label, [c for c in contacts if c.categorie == key]) for key, label in schema.CATEGORIES.items()]
 
-    logo = (schools_dir / base["stichting"]["logo"]).resolve() if base["stichting"].get("logo") else None
+    logo = _logo_path(schools_dir, stichting_doc)
     return School(
         slug=doc.path.stem,
         naam=data["naam"],

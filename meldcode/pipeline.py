@@ -29,7 +29,7 @@ from pathlib import Path
 from . import __version__
 from .content import load_content
 from .errors import BuildError, ConfigError, MeldcodeError, Problem
-from .model import Config, School, load_config, school_files, source_digest
+from .model import Config, School, load_config, school_digest, school_files
 from .validate import suggest
 
 MANIFEST = ".meldcode-build.json"
@@ -79,32 +79,36 @@ def build(paths: Paths, options: Options) -> Result:
     started = time.perf_counter()
     result = Result()
 
-    # 1. load
-    config = load_config(paths.schools, paths.templates)
+    # 1. load (files unchanged since the last good build are not validated again)
+    old = {} if options.check else _read_manifest(paths.out)
+    shared = _shared_digest(paths)
+    known = None if options.force else {
+        slug: (entry["digest"], entry["row"]["naam"]) for slug, entry in old.get("schools", {}).items()
+        if (paths.out / slug / "index.html").is_file()}
+    config = load_config(paths.schools, paths.templates, known, shared)
     if options.only and paths.schools.is_dir():
         known = {p.stem for p in school_files(paths.schools)}
         unknown = [Problem(f"--school {slug}", None, None, f"deze school bestaat niet in {paths.schools.name}/{suggest(slug, known)}")
                    for slug in options.only if slug not in known]
         if unknown:
             raise ConfigError(unknown)
-    selected = _select(config, options)
+    wanted = _wanted(paths, options)
+    selected = [s for s in config.schools if s.slug in wanted]
     relevant = _relevant_problems(config, options)
     result.problems = relevant
     if config.fatal or (relevant and not options.keep_going):
         raise ConfigError(relevant)
-    result.checked = len(selected)
+    result.checked = len(selected) + len([slug for slug in config.unchanged if slug in wanted])
     if options.check:
         result.seconds = time.perf_counter() - started
         return result
 
     # 2. plan
-    old = _read_manifest(paths.out)
-    shared = _shared_digest(paths)
-    digests = {s.slug: hashlib.sha256((shared + source_digest(s.sources)).encode()).hexdigest() for s in selected}
+    digests = {s.slug: school_digest(shared, s.sources) for s in selected}
     todo = [s for s in selected
             if options.force or old.get("schools", {}).get(s.slug, {}).get("digest") != digests[s.slug]
             or not (paths.out / s.slug / "index.html").is_file()]
-    result.unchanged = sorted(s.slug for s in selected if s not in todo)
+    result.unchanged = sorted([s.slug for s in selected if s not in todo] + [u for u in config.unchanged if u in wanted])
     # Keep the published output of schools not built now (other shard, --school, or an
     # invalid file with --keep-going); drop schools whose file is gone.
     existing = {p.stem for p in school_files(paths.schools)}
@@ -149,14 +153,15 @@ def build(paths: Paths, options: Options) -> Result:
     return result
 
 
-def _select(config: Config, options: Options) -> list[School]:
-    schools = config.schools
+def _wanted(paths: Paths, options: Options) -> set[str]:
+    """The slugs this build is about: all, --school ones, or one shard of the school files."""
+    slugs = [p.stem for p in school_files(paths.schools)] if paths.schools.is_dir() else []
     if options.only:
-        schools = [s for s in schools if s.slug in options.only]
+        slugs = [s for s in slugs if s in options.only]
     if options.shard:
         k, n = options.shard
-        schools = [s for i, s in enumerate(schools) if i % n == k]
-    return schools
+        slugs = [s for i, s in enumerate(slugs) if i % n == k]
+    return set(slugs)
 
 
 def _relevant_problems(config: Config, options: Options) -> list:

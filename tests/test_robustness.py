@@ -131,3 +131,19 @@ def test_killed_build_leaves_previous_site_unchanged(built):
     run_build(schools, out)
     assert not list(out.parent.glob(".site.staging-*"))
     assert "Henk Bosman-de Vries" in html.unescape((out / "de-regenboog" / "index.html").read_text())
+
+
+def test_new_school_with_the_name_of_an_unchanged_school_is_refused(built):
+    schools, out = built
+    twin = schools / "tweeling.yaml"
+    twin.write_text((schools / "de-regenboog.yaml").read_text())
+    with pytest.raises(ConfigError) as caught:
+        run_build(schools, out)
+    assert [str(p) for p in caught.value.problems] == [
+        'schools/tweeling.yaml:2: naam: de naam "OBS De Regenboog" wordt ook gebruikt in schools/de-regenboog.yaml']
+
+
+def test_check_validates_every_file_even_when_unchanged(built):
+    schools, out = built
+    result = run_build(schools, out, check=True)
+    assert result.checked == 2
