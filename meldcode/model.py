@@ -237,7 +237,7 @@ def load_config(schools_dir: Path, templates_dir: Path, known: dict[str, tuple[s
     fatal = bool(problems)
 
     files = school_files(schools_dir)
-    problems.extend(_check_names(schools_dir, files, schools_dir.iterdir()))
+    problems.extend(_check_names(schools_dir, files))
 
     validator = Validator(schema.SCHOOL_SCHEMA, schools_dir=schools_dir)
     docs: list[Document] = []
@@ -291,7 +291,7 @@ def school_digest(shared: str, sources: list[Path]) -> str:
     return hashlib.sha256((shared + source_digest(sources)).encode()).hexdigest()
 
 
-def _check_names(schools_dir: Path, files: list[Path], entries) -> list[Problem]:
+def _check_names(schools_dir: Path, files: list[Path]) -> list[Problem]:
     problems = []
     by_slug: dict[str, Path] = {}
     for path in files:
