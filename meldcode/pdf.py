@@ -57,6 +57,7 @@ def _chapter_html(slug: str, html: str) -> str:
     """Give a chapter's ids a prefix and point page links at chapters, for one HTML file."""
     html = re.sub(r'id="([^"]+)"', lambda m: f'id="{slug}--{m.group(1)}"', html)
     html = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{slug}--{m.group(1)}"', html)
+    html = re.sub(r'url\(#([^)]+)\)', lambda m: f'url(#{slug}--{m.group(1)})', html)  # SVG markers
 
     def page_link(m: re.Match) -> str:
         target, anchor = m.group(1), m.group(2)

@@ -105,3 +105,21 @@ def test_each_form_fits_on_one_page(example_site, example_slugs):
         titles = [" ".join((page.extract_text() or "").split())[:200] for page in reader.pages]
         assert len(reader.pages) == 3, titles
         assert "Bijlage 1: Logboek" in titles[0] and "Bijlage 2: Gespreksverslag" in titles[1]
+
+
+def test_every_internal_reference_in_the_print_html_resolves():
+    from html import unescape
+
+    from meldcode.content import load_content
+    from meldcode.model import load_config
+    from meldcode.pdf import handbook_html
+
+    config = load_config(ROOT / "schools", ROOT / "templates")
+    content = load_content(ROOT / "templates")
+    for school in config.schools:
+        html = handbook_html(school, content, ROOT / "templates", ROOT / "mkdocs.yml")
+        ids = {unescape(i) for i in re.findall(r'id="([^"]+)"', html)}
+        refs = [unescape(r) for r in re.findall(r'href="#([^"]+)"', html) + re.findall(r"url\(#([^)]+)\)", html)]
+        assert refs, "no internal references found"
+        missing = sorted({r for r in refs if r not in ids})
+        assert missing == [], (school.slug, missing)
