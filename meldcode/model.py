@@ -82,6 +82,7 @@ class Role:
     mensen: list[Person] = field(default_factory=list)
     eigen: bool = False  # defined by the school itself
     groep: bool = False  # a group (leerkrachten, bestuur): no names
+    pagina: bool = True  # has an "Ik ben ..." page on the website
 
     @property
     def namen(self) -> str:
@@ -387,7 +388,8 @@ def _advice(message: str, hint: str, advice: str) -> str:
 
 
 def _role(key: str, info: dict, people: list[Person], eigen: bool = False) -> Role:
-    return Role(key, info["titel"], info["noem"], info["ik_ben"], list(info["taken"]), people, eigen, info["bron"] == "altijd")
+    return Role(key, info["titel"], info["noem"], info["ik_ben"], list(info["taken"]), people, eigen,
+                info["bron"] == "altijd", info.get("pagina", True))
 
 
 def _build_school(doc: Document, stichting_doc: Document, content: Content, schools_dir: Path) -> School:

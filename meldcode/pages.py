@@ -51,7 +51,7 @@ def pages_for(school: School, content: Content) -> list[Page]:
         Page("begrippen", "Begrippenlijst", "begrippen.md.j2"),
     ]
     for role in school.roles.values():
-        if role.key == "ondersteuningsteam":
+        if not role.pagina:
             continue  # a team, not a person who reads a page about "me"
         pages.append(Page(role_page(role.key), role.ik_ben, "ik-ben.md.j2", print=False, extra=(("role", role),)))
     pages.append(Page("downloads", "Downloads", "downloads.md.j2", print=False))

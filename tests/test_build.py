@@ -138,3 +138,18 @@ def test_site_stays_small(example_site, example_slugs):
 def test_every_page_links_the_pdfs(example_site, page):
     text = (example_site / "de-regenboog" / page).read_text()
     assert 'href="meldcode-de-regenboog.pdf"' in text and 'href="poster-de-regenboog.pdf"' in text
+
+
+def test_every_relative_link_on_the_site_resolves(example_site):
+    checked = 0
+    for page in example_site.rglob("*.html"):
+        for target in re.findall(r'(?:href|src)="([^"#:]+)(?:#[^"]*)?"', page.read_text(encoding="utf-8")):
+            target = html.unescape(target)
+            if target.startswith(("/", "//")):
+                continue
+            resolved = (page.parent / target).resolve()
+            if target.endswith("/"):
+                resolved = resolved / "index.html"
+            assert resolved.exists(), f"{page.relative_to(example_site)} -> {target}"
+            checked += 1
+    assert checked > 500
