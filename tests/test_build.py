@@ -153,3 +153,17 @@ def test_every_relative_link_on_the_site_resolves(example_site):
             assert resolved.exists(), f"{page.relative_to(example_site)} -> {target}"
             checked += 1
     assert checked > 500
+
+
+def test_every_in_page_anchor_on_the_site_exists(example_site):
+    ids_of: dict = {}
+    checked = 0
+    for page in example_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for target, fragment in re.findall(r'href="([^"#:]*)#([^"]+)"', text):
+            target_page = (page.parent / html.unescape(target)).resolve() if target else page
+            if target_page not in ids_of:
+                ids_of[target_page] = {html.unescape(i) for i in re.findall(r'id="([^"]+)"', target_page.read_text(encoding="utf-8"))}
+            assert html.unescape(fragment) in ids_of[target_page], f"{page.relative_to(example_site)} -> {target}#{fragment}"
+            checked += 1
+    assert checked > 100
