@@ -74,6 +74,9 @@ def render_page(page: Page, school: School, content: Content, templates_dir: Pat
         "numbers": {"politie": Phone.of(POLITIE), "vertrouwensinspecteur": Phone.of(VERTROUWENSINSPECTEUR)},
         "kader_json": Markup(json.dumps(content.kader, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
         "flowchart_svg": Markup(flowchart_svg),
+        # The school's values for the {slots} in our content text (templates/data/stappen.yaml).
+        "slots": {"ondersteuningsteam": school.afspraken["ondersteuningsteam"],
+                  "verwijsindex": school.afspraken["verwijsindex"], "veilig_thuis": school.veilig_thuis["naam"]},
         **dict(page.extra),
     }
     return env.get_template(f"handbook/{page.template}").render(context)

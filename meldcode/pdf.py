@@ -66,19 +66,21 @@ def _chapter_html(slug: str, html: str) -> str:
     return re.sub(r'href="([a-z0-9-]+)\.md(?:#([^"]*))?"', page_link, html)
 
 
-def _render(html: str, target: Path, base: Path, roots: list[Path], identifier: bytes):
+def _render(kind: str, html: str, target: Path, base: Path, roots: list[Path]):
+    """Lay out `html`; return the document and its PDF identifier (a hash of the input)."""
     from weasyprint import HTML
 
+    identifier = hashlib.md5(f"{kind}\0{html}".encode()).hexdigest().encode()
     fetcher = LocalFetcher(roots)
     document = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher).render(
         pdf_variant="pdf/ua-1", pdf_identifier=identifier)
     if fetcher.refused:
         raise BuildError(f"{target.name}: geblokkeerde externe bron(nen): {', '.join(sorted(set(fetcher.refused)))}")
-    return document
+    return document, identifier
 
 
-def _identifier(*parts: str) -> bytes:
-    return hashlib.md5("\0".join(parts).encode()).hexdigest().encode()
+def _write(document, identifier: bytes, target: Path) -> None:
+    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier)
 
 
 def handbook_html(school: School, content: Content, templates_dir: Path, mkdocs_yml: Path) -> str:
@@ -103,16 +105,16 @@ def write_handbook(school: School, content: Content, templates_dir: Path, assets
     """Write the handbook PDF; return its number of pages."""
     html = handbook_html(school, content, templates_dir, mkdocs_yml)
     roots = [assets_dir] + ([school.logo.parent] if school.logo else [])
-    document = _render(html, target, assets_dir, roots, _identifier("handbook", html))
-    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=_identifier("handbook", html))
+    document, identifier = _render("handbook", html, target, assets_dir, roots)
+    _write(document, identifier, target)
     return len(document.pages)
 
 
 def write_forms(school: School, templates_dir: Path, assets_dir: Path, target: Path) -> int:
     """Write the forms PDF (logboek, gespreksverslag, checklist); return its pages."""
     html = environment(templates_dir).get_template("print/formulieren.html.j2").render(school=school)
-    document = _render(html, target, assets_dir, [assets_dir], _identifier("forms", html))
-    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=_identifier("forms", html))
+    document, identifier = _render("forms", html, target, assets_dir, [assets_dir])
+    _write(document, identifier, target)
     return len(document.pages)
 
 
@@ -137,32 +139,26 @@ def write_poster(school: School, content: Content, templates_dir: Path, assets_d
     def attempt(scale: float):
         html = template.render(school=school, steps=content.steps, qr_svg=qr_svg,
                                poster_css=_poster_css(POSTER_SIZES[paper], margin, scale * enlarge, enlarge))
-        return html, _render(html, target, assets_dir, [assets_dir], _identifier("poster", html))
+        return _render("poster", html, target, assets_dir, [assets_dir])
 
     # Start where the previous poster of this worker fitted (schools look alike),
     # then step up while it still fits, or down until it does: mostly two renders.
     global _last_fit
     index = _last_fit
-    html, document = attempt(scales[index])
+    document, identifier = attempt(scales[index])
     if len(document.pages) == 1:
         while index > 0:
             bigger = attempt(scales[index - 1])
-            if len(bigger[1].pages) != 1:
+            if len(bigger[0].pages) != 1:
                 break
-            index, (html, document) = index - 1, bigger
-        best = (index, html, document)
+            index, (document, identifier) = index - 1, bigger
     else:
-        best = None
-        while index < len(scales) - 1:
+        while len(document.pages) != 1 and index < len(scales) - 1:
             index += 1
-            html, document = attempt(scales[index])
-            if len(document.pages) == 1:
-                best = (index, html, document)
-                break
-    if best is None:
-        # Even the smallest type overflows: keep the first page only, never a second sheet.
-        best = (index, html, document.copy(document.pages[:1]))
-    _last_fit = best[0]
-    index, html, document = best
-    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=_identifier("poster", html))
+            document, identifier = attempt(scales[index])
+        if len(document.pages) != 1:
+            # Even the smallest type overflows: keep the first page only, never a second sheet.
+            document = document.copy(document.pages[:1])
+    _last_fit = index
+    _write(document, identifier, target)
     return scales[index]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -14,6 +16,12 @@ sys.path.insert(0, str(ROOT))
 from meldcode.pipeline import Options, Paths, build  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def visible_text(raw: str) -> str:
+    """Visible text of an HTML page: no tags, scripts or styles, entities decoded, whitespace folded."""
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
 
 
 def copy_schools(target: Path, *extra: Path, with_examples: bool = True) -> Path:

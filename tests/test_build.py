@@ -10,7 +10,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import ROOT, visible_text
 
 STEP_TITLES = [s["titel"] for s in yaml.safe_load((ROOT / "templates/data/stappen.yaml").read_text())]
 QUESTIONS = [q["vraag"] for q in yaml.safe_load((ROOT / "templates/data/afwegingskader.yaml").read_text())["vragen"]]
@@ -18,10 +18,7 @@ PLACEHOLDERS = ["[naam", "{{", "{%", "None", "TODO", "AMK", "Advies- en Meldpunt
 
 
 def text_of(path: Path) -> str:
-    """Visible text of an HTML page, whitespace collapsed."""
-    raw = path.read_text(encoding="utf-8")
-    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+    return visible_text(path.read_text(encoding="utf-8"))
 
 
 def pdf_text(path: Path) -> str:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURES, copy_schools, run_build
+from conftest import visible_text as visible
 
 HOSTILE_NAME = "<script>alert(1)</script> **vet** {{ 7*7 }}"
 HOSTILE_AF = "[klik](javascript:alert(2)) _schuin_ <img src=x onerror=alert(3)> {% raw %}"
@@ -26,11 +24,6 @@ def hostile_site(tmp_path_factory):
     out = tmp / "site"
     run_build(copy_schools(tmp, school, with_examples=False), out)
     return out / "vijandig"
-
-
-def visible(raw: str) -> str:
-    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
 
 
 def test_hostile_text_shows_literally_on_the_website(hostile_site):
