@@ -9,6 +9,7 @@ vaststelling, never from the clock.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 from pathlib import Path
@@ -25,6 +26,7 @@ from .pages import pages_for, render_page
 from .render import environment, markdown_to_html
 
 POSTER_SIZES = {"A4": "A4", "A3": "A3"}
+FORMS_ANCHOR = "ch-logboek"  # the first appendix: the forms run from there to the end
 _last_fit = 4  # index into the poster scales that fitted last, per process
 
 
@@ -101,20 +103,22 @@ def handbook_html(school: School, content: Content, templates_dir: Path, mkdocs_
 
 
 def write_handbook(school: School, content: Content, templates_dir: Path, assets_dir: Path, mkdocs_yml: Path,
-                   target: Path) -> int:
-    """Write the handbook PDF; return its number of pages."""
+                   target: Path, forms_target: Path | None = None) -> int:
+    """Write the handbook PDF, and the forms PDF from its appendices; return the handbook's pages.
+
+    The forms PDF reuses the pages the handbook laid out (its last chapters), so
+    the forms are never laid out twice and always match the handbook's copy.
+    """
     html = handbook_html(school, content, templates_dir, mkdocs_yml)
     roots = [assets_dir] + ([school.logo.parent] if school.logo else [])
     document, identifier = _render("handbook", html, target, assets_dir, roots)
     _write(document, identifier, target)
-    return len(document.pages)
-
-
-def write_forms(school: School, templates_dir: Path, assets_dir: Path, target: Path) -> int:
-    """Write the forms PDF (logboek, gespreksverslag, checklist); return its pages."""
-    html = environment(templates_dir).get_template("print/formulieren.html.j2").render(school=school)
-    document, identifier = _render("forms", html, target, assets_dir, [assets_dir])
-    _write(document, identifier, target)
+    if forms_target is not None:
+        first = next(i for i, page in enumerate(document.pages) if FORMS_ANCHOR in page.anchors)
+        forms = document.copy(document.pages[first:])
+        forms.metadata = copy.copy(document.metadata)
+        forms.metadata.title = f"Formulieren bij de meldcode van {school.naam}"
+        _write(forms, hashlib.md5(f"forms\0{html}".encode()).hexdigest().encode(), forms_target)
     return len(document.pages)
 
 

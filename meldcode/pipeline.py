@@ -291,7 +291,7 @@ def _progress(total: int, enabled: bool):
 
 def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4") -> dict:
     """Build one school's site and PDFs into staging/<slug>; runs in a worker process."""
-    from .pdf import write_forms, write_handbook, write_poster
+    from .pdf import write_handbook, write_poster
     from .site import build_site, write_docs
 
     started = time.perf_counter()
@@ -304,9 +304,8 @@ def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4"
         site = build_site(config_path, epoch)
         site.rename(target)
         pages = write_handbook(school, content, paths.templates, paths.assets, paths.mkdocs,
-                               target / f"meldcode-{school.slug}.pdf")
+                               target / f"meldcode-{school.slug}.pdf", target / f"formulieren-{school.slug}.pdf")
         scale = write_poster(school, content, paths.templates, paths.assets, target / f"poster-{school.slug}.pdf", poster)
-        write_forms(school, paths.templates, paths.assets, target / f"formulieren-{school.slug}.pdf")
     except MeldcodeError as exc:
         return {"slug": school.slug, "error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - a bug of ours: report it per school, keep the others

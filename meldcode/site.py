@@ -15,6 +15,7 @@ import os
 import shutil
 from pathlib import Path
 
+import jinja2
 import yaml
 from markupsafe import Markup
 
@@ -28,6 +29,28 @@ _KEEP_LUNR = {"lunr.nl.min.js", "lunr.stemmer.support.min.js"}
 _CDN = re.compile(r"https://unpkg\.com/")  # the CDN Material's bundle falls back to
 _INDENT = re.compile(r"\n\s+")
 _BETWEEN_TAGS = re.compile(r">\s{2,}<")
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Keep the theme's compiled templates in memory for the life of a worker process.
+
+    MkDocs makes a fresh Jinja environment per build, so every school would compile
+    Material's 40 templates again: a third of a site build. Jinja keys each entry on
+    the template's file name and checks its source, so an edited theme is recompiled.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 def write_docs(school: School, content: Content, templates_dir: Path, assets_dir: Path, mkdocs_yml: Path,
@@ -118,10 +141,23 @@ def build_site(config_path: Path, source_date_epoch: int) -> Path:
     # The theme prints these unescaped; they hold escaped text already.
     config["site_name"] = Markup(config["site_name"])
     config["copyright"] = Markup(config["copyright"])
+    _reuse_compiled_templates(config.theme)
     build(config)
     site = Path(config["site_dir"])
     _trim(site)
     return site
+
+
+def _reuse_compiled_templates(theme) -> None:
+    """Give the Jinja environment MkDocs makes for `theme` our in-process template cache."""
+    make_env = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        env.bytecode_cache = _COMPILED
+        return env
+
+    theme.get_env = get_env
 
 
 def _trim(site: Path) -> None:

@@ -107,6 +107,19 @@ def test_each_form_fits_on_one_page(example_site, example_slugs):
         assert "Bijlage 1: Logboek" in titles[0] and "Bijlage 2: Gespreksverslag" in titles[1]
 
 
+def test_forms_pdf_is_the_handbooks_appendices_without_its_page_numbers(example_site):
+    forms = PdfReader(example_site / "het-kompas" / "formulieren-het-kompas.pdf")
+    handbook = PdfReader(example_site / "het-kompas" / "meldcode-het-kompas.pdf")
+    assert forms.metadata.title == "Formulieren bij de meldcode van CBS Het Kompas"
+    assert forms.trailer["/Root"]["/Lang"] == "nl" and "/StructTreeRoot" in forms.trailer["/Root"]
+    assert [item.title for item in forms.outline] == [
+        "Bijlage 1: Logboek", "Bijlage 2: Gespreksverslag", "Bijlage 3: Checklist melding bij Veilig Thuis"]
+    for form_page, handbook_page in zip(forms.pages, handbook.pages[-3:]):
+        text = " ".join(form_page.extract_text().split())
+        assert text == " ".join(handbook_page.extract_text().split())
+        assert "CBS Het Kompas" in text and "vertrouwelijk" in text and "pagina" not in text
+
+
 def test_every_internal_reference_in_the_print_html_resolves():
     from html import unescape
 
