@@ -23,7 +23,7 @@ from .errors import BuildError
 from .flowchart import flowchart_svg
 from .model import School
 from .pages import pages_for, render_page
-from .render import environment, markdown_to_html
+from .render import environment, escape_text, markdown_to_html
 
 POSTER_SIZES = {"A4": "A4", "A3": "A3"}
 FORMS_ANCHOR = "ch-logboek"  # the first appendix: the forms run from there to the end
@@ -68,17 +68,24 @@ def _chapter_html(slug: str, html: str) -> str:
     return re.sub(r'href="([a-z0-9-]+)\.md(?:#([^"]*))?"', page_link, html)
 
 
-def _render(kind: str, html: str, target: Path, base: Path, roots: list[Path]):
-    """Lay out `html`; return the document and its PDF identifier (a hash of the input)."""
+def _identifier(kind: str, html: str, school: School) -> bytes:
+    """Return a PDF identifier from the content: the logo by its bytes, not by its folder."""
+    if school.logo:
+        # The template printed the URL escaped, like every value.
+        html = html.replace(str(escape_text(school.logo.as_uri())), hashlib.sha256(school.logo.read_bytes()).hexdigest())
+    return hashlib.md5(f"{kind}\0{html}".encode()).hexdigest().encode()
+
+
+def _render(kind: str, html: str, target: Path, base: Path, roots: list[Path], identifier: bytes):
+    """Lay out `html`; return the document."""
     from weasyprint import HTML
 
-    identifier = hashlib.md5(f"{kind}\0{html}".encode()).hexdigest().encode()
     fetcher = LocalFetcher(roots)
     document = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher).render(
         pdf_variant="pdf/ua-1", pdf_identifier=identifier)
     if fetcher.refused:
         raise BuildError(f"{target.name}: geblokkeerde externe bron(nen): {', '.join(sorted(set(fetcher.refused)))}")
-    return document, identifier
+    return document
 
 
 def _write(document, identifier: bytes, target: Path) -> None:
@@ -111,14 +118,15 @@ def write_handbook(school: School, content: Content, templates_dir: Path, assets
     """
     html = handbook_html(school, content, templates_dir, mkdocs_yml)
     roots = [assets_dir] + ([school.logo.parent] if school.logo else [])
-    document, identifier = _render("handbook", html, target, assets_dir, roots)
+    identifier = _identifier("handbook", html, school)
+    document = _render("handbook", html, target, assets_dir, roots, identifier)
     _write(document, identifier, target)
     if forms_target is not None:
         first = next(i for i, page in enumerate(document.pages) if FORMS_ANCHOR in page.anchors)
         forms = document.copy(document.pages[first:])
         forms.metadata = copy.copy(document.metadata)
         forms.metadata.title = f"Formulieren bij de meldcode van {school.naam}"
-        _write(forms, hashlib.md5(f"forms\0{html}".encode()).hexdigest().encode(), forms_target)
+        _write(forms, _identifier("forms", html, school), forms_target)
     return len(document.pages)
 
 
@@ -143,7 +151,8 @@ def write_poster(school: School, content: Content, templates_dir: Path, assets_d
     def attempt(scale: float):
         html = template.render(school=school, steps=content.steps, qr_svg=qr_svg,
                                poster_css=_poster_css(POSTER_SIZES[paper], margin, scale * enlarge, enlarge))
-        return _render("poster", html, target, assets_dir, [assets_dir])
+        identifier = _identifier("poster", html, school)
+        return _render("poster", html, target, assets_dir, [assets_dir], identifier), identifier
 
     # Start where the previous poster of this worker fitted (schools look alike),
     # then step up while it still fits, or down until it does: mostly two renders.

@@ -81,16 +81,19 @@ def test_poster_stays_one_page_with_extremely_long_names(tmp_path):
     assert "Petronella" in reader.pages[0].extract_text()
 
 
-def test_two_builds_give_byte_identical_pdfs_and_site(tmp_path):
-    schools = copy_schools(tmp_path, with_examples=False)
-    shutil.copy(ROOT / "schools" / "de-wissel.yaml", schools)
-    run_build(schools, tmp_path / "a")
-    run_build(schools, tmp_path / "b")
-    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
-    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+def test_two_builds_from_different_folders_give_byte_identical_pdfs_and_site(tmp_path):
+    outputs = []
+    for name in ("a", "b"):
+        schools = copy_schools(tmp_path / f"checkout-{name}", with_examples=False)
+        shutil.copy(ROOT / "schools" / "de-wissel.yaml", schools)
+        run_build(schools, tmp_path / name)
+        outputs.append(tmp_path / name)
+    files_a = sorted(p.relative_to(outputs[0]) for p in outputs[0].rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(outputs[1]) for p in outputs[1].rglob("*") if p.is_file())
     assert files_a == files_b
+    assert any(rel.suffix == ".pdf" for rel in files_a)
     for rel in files_a:
-        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+        assert (outputs[0] / rel).read_bytes() == (outputs[1] / rel).read_bytes(), rel
 
 
 def test_pdf_text_is_extractable_and_dated_from_the_vaststelling(example_site):
