@@ -76,13 +76,13 @@ def _identifier(kind: str, html: str, school: School) -> bytes:
     return hashlib.md5(f"{kind}\0{html}".encode()).hexdigest().encode()
 
 
-def _render(kind: str, html: str, target: Path, base: Path, roots: list[Path], identifier: bytes):
+def _render(html: str, target: Path, base: Path, roots: list[Path]):
     """Lay out `html`; return the document."""
     from weasyprint import HTML
 
     fetcher = LocalFetcher(roots)
     document = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher).render(
-        pdf_variant="pdf/ua-1", pdf_identifier=identifier)
+        pdf_variant="pdf/ua-1")
     if fetcher.refused:
         raise BuildError(f"{target.name}: geblokkeerde externe bron(nen): {', '.join(sorted(set(fetcher.refused)))}")
     return document
@@ -110,7 +110,7 @@ def handbook_html(school: School, content: Content, templates_dir: Path, mkdocs_
 
 
 def write_handbook(school: School, content: Content, templates_dir: Path, assets_dir: Path, mkdocs_yml: Path,
-                   target: Path, forms_target: Path | None = None) -> int:
+                   target: Path, forms_target: Path) -> int:
     """Write the handbook PDF, and the forms PDF from its appendices; return the handbook's pages.
 
     The forms PDF reuses the pages the handbook laid out (its last chapters), so
@@ -118,15 +118,13 @@ def write_handbook(school: School, content: Content, templates_dir: Path, assets
     """
     html = handbook_html(school, content, templates_dir, mkdocs_yml)
     roots = [assets_dir] + ([school.logo.parent] if school.logo else [])
-    identifier = _identifier("handbook", html, school)
-    document = _render("handbook", html, target, assets_dir, roots, identifier)
-    _write(document, identifier, target)
-    if forms_target is not None:
-        first = next(i for i, page in enumerate(document.pages) if FORMS_ANCHOR in page.anchors)
-        forms = document.copy(document.pages[first:])
-        forms.metadata = copy.copy(document.metadata)
-        forms.metadata.title = f"Formulieren bij de meldcode van {school.naam}"
-        _write(forms, _identifier("forms", html, school), forms_target)
+    document = _render(html, target, assets_dir, roots)
+    _write(document, _identifier("handbook", html, school), target)
+    first = next(i for i, page in enumerate(document.pages) if FORMS_ANCHOR in page.anchors)
+    forms = document.copy(document.pages[first:])
+    forms.metadata = copy.copy(document.metadata)
+    forms.metadata.title = f"Formulieren bij de meldcode van {school.naam}"
+    _write(forms, _identifier("forms", html, school), forms_target)
     return len(document.pages)
 
 
@@ -151,8 +149,7 @@ def write_poster(school: School, content: Content, templates_dir: Path, assets_d
     def attempt(scale: float):
         html = template.render(school=school, steps=content.steps, qr_svg=qr_svg,
                                poster_css=_poster_css(POSTER_SIZES[paper], margin, scale * enlarge, enlarge))
-        identifier = _identifier("poster", html, school)
-        return _render("poster", html, target, assets_dir, [assets_dir], identifier), identifier
+        return _render(html, target, assets_dir, [assets_dir]), _identifier("poster", html, school)
 
     # Start where the previous poster of this worker fitted (schools look alike),
     # then step up while it still fits, or down until it does: mostly two renders.
