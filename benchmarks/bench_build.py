@@ -49,12 +49,12 @@ def _tree_rss(pid: int) -> int:
     """Resident memory in bytes of `pid` and all its descendants."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
+    for path in Path("/proc").iterdir():
+        entry = path.name
         if not entry.isdigit():
             continue
         try:
-            with open(f"/proc/{entry}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
+            fields = (path / "stat").read_text().rsplit(")", 1)[1].split()
             children.setdefault(int(fields[1]), []).append(int(entry))
             rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, IndexError, ValueError):
@@ -76,8 +76,12 @@ def run_build(schools: Path, out: Path, *extra: str) -> tuple[float, int, float]
     """Run build.py; return (wall seconds, peak memory bytes of the process tree, CPU seconds)."""
     cpu = _children_cpu()
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--schools", str(schools), "--out", str(out), "-q", *extra],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "--schools", str(schools), "--out", str(out), "-q", *extra],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     peak = 0
     while proc.poll() is None:
         peak = max(peak, _tree_rss(proc.pid))
@@ -97,16 +101,27 @@ def measure(count: int, jobs: list[str]) -> dict:
         full, peak, cpu = run_build(schools, out, *jobs)
         noop, _, _ = run_build(schools, out, *jobs)
         changed = schools / "school-001.yaml"
-        changed.write_text(changed.read_text(encoding="utf-8").replace("naam: ", "naam: Gewijzigd ", 1), encoding="utf-8")
+        changed.write_text(
+            changed.read_text(encoding="utf-8").replace("naam: ", "naam: Gewijzigd ", 1), encoding="utf-8"
+        )
         one, _, _ = run_build(schools, out, *jobs)
         sites, pdfs = [], []
         for school in sorted(p for p in out.iterdir() if p.is_dir() and p.name.startswith("school-")):
             files = [p for p in school.rglob("*") if p.is_file()]
             sites.append(sum(p.stat().st_size for p in files if p.suffix != ".pdf"))
             pdfs.append(sum(p.stat().st_size for p in files if p.suffix == ".pdf"))
-        return {"n": count, "full": full, "per_school": full / count, "cpu_per_school": cpu / count, "noop": noop, "one_changed": one,
-                "peak_mb": peak / 2**20, "site_kb": sum(sites) / len(sites) / 1024, "site_kb_max": max(sites) / 1024,
-                "pdf_kb": sum(pdfs) / len(pdfs) / 1024}
+        return {
+            "n": count,
+            "full": full,
+            "per_school": full / count,
+            "cpu_per_school": cpu / count,
+            "noop": noop,
+            "one_changed": one,
+            "peak_mb": peak / 2**20,
+            "site_kb": sum(sites) / len(sites) / 1024,
+            "site_kb_max": max(sites) / 1024,
+            "pdf_kb": sum(pdfs) / len(pdfs) / 1024,
+        }
 
 
 def main() -> int:
@@ -116,12 +131,19 @@ def main() -> int:
     args = parser.parse_args()
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     print(f"cores: {os.cpu_count()}, jobs: {args.jobs or os.cpu_count()}\n")
-    print("| schools | full build | per school | CPU per school | no-op rebuild | one changed | peak memory | site per school (avg / max) | PDFs per school |")
+    print(
+        "| schools | full build | per school | CPU per school | no-op rebuild | one changed | peak memory"
+        " | site per school (avg / max) | PDFs per school |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in args.schools:
         r = measure(count, jobs)
-        print(f"| {r['n']} | {r['full']:.1f} s | {r['per_school']:.2f} s | {r['cpu_per_school']:.2f} s | {r['noop']:.2f} s | {r['one_changed']:.1f} s | "
-              f"{r['peak_mb']:.0f} MB | {r['site_kb']:.0f} / {r['site_kb_max']:.0f} kB | {r['pdf_kb']:.0f} kB |", flush=True)
+        print(
+            f"| {r['n']} | {r['full']:.1f} s | {r['per_school']:.2f} s | {r['cpu_per_school']:.2f} s"
+            f" | {r['noop']:.2f} s | {r['one_changed']:.1f} s | "
+            f"{r['peak_mb']:.0f} MB | {r['site_kb']:.0f} / {r['site_kb_max']:.0f} kB | {r['pdf_kb']:.0f} kB |",
+            flush=True,
+        )
     return 0
 
 

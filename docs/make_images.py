@@ -32,8 +32,10 @@ def screenshots() -> None:
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         for width, height, mobile in ((360, 1400, True), (1280, 1100, False)):
             page = browser.new_page(viewport={"width": width, "height": height}, is_mobile=mobile)
             page.goto(f"{base}/{SLUG}/index.html", wait_until="networkidle")
@@ -56,10 +58,34 @@ def pdf_pages() -> None:
     pages = text.split("\f")
     kader = next(i for i, t in enumerate(pages) if "Het afwegingskader" in t and "Vraag 1" in t) + 1
     for name, number in (("pdf-omslag", 1), ("pdf-afwegingskader", kader)):
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number), "-singlefile",
-                        str(pdf), str(IMAGES / name)], check=True)
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-singlefile", str(SITE / SLUG / f"poster-{SLUG}.pdf"),
-                    str(IMAGES / "poster")], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                str(number),
+                "-l",
+                str(number),
+                "-singlefile",
+                str(pdf),
+                str(IMAGES / name),
+            ],
+            check=True,
+        )
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "40",
+            "-singlefile",
+            str(SITE / SLUG / f"poster-{SLUG}.pdf"),
+            str(IMAGES / "poster"),
+        ],
+        check=True,
+    )
 
 
 if __name__ == "__main__":

@@ -35,11 +35,18 @@ def _jobs(value: str) -> int:
 
 def parser(root: Path) -> argparse.ArgumentParser:
     p = _Parser(prog="build.py", description="Bouw de meldcode (website, handboek, poster) van elke school.")
-    p.add_argument("--schools", type=Path, default=root / "schools", help="map met _stichting.yaml en de schoolbestanden (standaard: schools/)")
+    p.add_argument(
+        "--schools",
+        type=Path,
+        default=root / "schools",
+        help="map met _stichting.yaml en de schoolbestanden (standaard: schools/)",
+    )
     p.add_argument("--out", type=Path, default=root / "site", help="uitvoermap (standaard: site/)")
     p.add_argument("--school", action="append", metavar="SLUG", help="bouw alleen deze school (mag vaker)")
     p.add_argument("--check", action="store_true", help="alleen controleren, niets schrijven")
-    p.add_argument("--keep-going", action="store_true", help="bouw de geldige scholen ook als andere fouten hebben (exit 1)")
+    p.add_argument(
+        "--keep-going", action="store_true", help="bouw de geldige scholen ook als andere fouten hebben (exit 1)"
+    )
     p.add_argument("--force", action="store_true", help="bouw alles opnieuw, ook wat niet veranderd is")
     p.add_argument("-j", "--jobs", type=_jobs, default=None, help="aantal processen (standaard: alle kernen)")
     p.add_argument("--shard", type=_shard, default=None, metavar="K/N", help="bouw elke N-de school, te beginnen bij K")
@@ -58,8 +65,16 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         from .serve import serve
 
         return serve(paths, args.serve, args.port)
-    options = Options(only=args.school, check=args.check, keep_going=args.keep_going, force=args.force,
-                      jobs=args.jobs, shard=args.shard, poster=args.poster, progress=not args.quiet)
+    options = Options(
+        only=args.school,
+        check=args.check,
+        keep_going=args.keep_going,
+        force=args.force,
+        jobs=args.jobs,
+        shard=args.shard,
+        poster=args.poster,
+        progress=not args.quiet,
+    )
     try:
         result = build(paths, options)
     except ConfigError as exc:
@@ -72,8 +87,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         sys.stderr.write(f"Afgebroken; {paths.out.name}/ is niet gewijzigd.\n")
         return 130
     except OSError as exc:  # e.g. no permission to write next to the output folder
-        sys.stderr.write(f"Kan niet lezen of schrijven: {exc.filename or ''} ({exc.strerror or exc}); "
-                         f"{paths.out.name}/ is niet gewijzigd.\n")
+        sys.stderr.write(
+            f"Kan niet lezen of schrijven: {exc.filename or ''} ({exc.strerror or exc}); "
+            f"{paths.out.name}/ is niet gewijzigd.\n"
+        )
         return 1
     if result.problems:
         _report_problems(result.problems)
@@ -87,8 +104,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 def _report_problems(problems) -> None:
     count = len(problems)
     sys.stderr.write("\n".join(str(p) for p in problems) + "\n")
-    sys.stderr.write(f"{count} {'fout' if count == 1 else 'fouten'} gevonden; er is niets gebouwd of gewijzigd.\n"
-                     if problems else "")
+    sys.stderr.write(
+        f"{count} {'fout' if count == 1 else 'fouten'} gevonden; er is niets gebouwd of gewijzigd.\n"
+        if problems
+        else ""
+    )
 
 
 def _summary(result, paths: Paths) -> None:
@@ -96,7 +116,9 @@ def _summary(result, paths: Paths) -> None:
         print(f"Niets te doen: alle {len(result.unchanged)} scholen zijn al actueel ({result.seconds:.1f} s).")
         return
     for b in result.built:
-        print(f"  {b['slug']}: {b['pages']} pagina's handboek, {b['site_bytes'] // 1024} kB website, {b['seconds']:.1f} s")
+        print(
+            f"  {b['slug']}: {b['pages']} pagina's handboek, {b['site_bytes'] // 1024} kB website, {b['seconds']:.1f} s"
+        )
     parts = [f"{len(result.built)} gebouwd", f"{len(result.unchanged)} ongewijzigd"]
     if result.failed:
         parts.append(f"{len(result.failed)} mislukt ({', '.join(result.failed)})")

@@ -37,8 +37,11 @@ def load_content(templates_dir: Path) -> Content:
 def _check_text_lists(content: Content) -> None:
     """Fail loudly if a bullet became a mapping (an unquoted ': ' in our YAML)."""
     lists = [role["taken"] for role in content.roles.values()]
-    lists += [step[key] for step in content.steps for key in
-              ("doen", "vastleggen", "aandacht", "speciaal", "regie", "betrokken", "overigen")]
+    lists += [
+        step[key]
+        for step in content.steps
+        for key in ("doen", "vastleggen", "aandacht", "speciaal", "regie", "betrokken", "overigen")
+    ]
     for items in lists:
         for item in items:
             if not isinstance(item, str):
@@ -52,7 +55,9 @@ def _check_kader(kader: dict) -> None:
         for answer in question["antwoorden"]:
             target_ok = answer.get("naar") in numbers or answer.get("uitkomst") in kader["uitkomsten"]
             if not target_ok:
-                raise ValueError(f"afwegingskader: vraag {question['nummer']}, antwoord {answer['label']!r} leidt nergens heen")
+                raise ValueError(
+                    f"afwegingskader: vraag {question['nummer']}, antwoord {answer['label']!r} leidt nergens heen"
+                )
 
 
 def kader_paths(kader: dict) -> list[tuple[list[tuple[int, str]], str]]:

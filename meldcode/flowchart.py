@@ -42,10 +42,12 @@ def _box(x: float, y: float, w: float, title: str, text: str, kind: str) -> tupl
 
 
 def _arrow(x1: float, y1: float, x2: float, y2: float, label: str) -> str:
-    mid_x, mid_y = (x1 + x2) / 2, (y1 + y2) / 2
+    mid_y = (y1 + y2) / 2
     label_at = (x1 + 6, mid_y + 4) if x1 == x2 else (x1 + 5, y1 - 5)
-    return (f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#000" stroke-width="1.5" marker-end="url(#pijl)"/>'
-            f'<text x="{label_at[0]}" y="{label_at[1]}" font-weight="700">{escape(label)}</text>')
+    return (
+        f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#000" stroke-width="1.5" marker-end="url(#pijl)"/>'
+        f'<text x="{label_at[0]}" y="{label_at[1]}" font-weight="700">{escape(label)}</text>'
+    )
 
 
 def flowchart_svg(kader: dict) -> str:
@@ -54,7 +56,9 @@ def flowchart_svg(kader: dict) -> str:
     parts: list[str] = []
     y = 4.0
     for question in kader["vragen"]:
-        box, height = _box(LEFT_X, y, LEFT_W, f"Vraag {question['nummer']}: {question['titel']}", question["vraag"], "vraag")
+        box, height = _box(
+            LEFT_X, y, LEFT_W, f"Vraag {question['nummer']}: {question['titel']}", question["vraag"], "vraag"
+        )
         parts.append(box)
         center_y = y + height / 2
         bottom = y + height
@@ -90,10 +94,12 @@ def flowchart_svg(kader: dict) -> str:
             y += GAP
         y = max(y, right_bottom + (GAP if down else 0))
     height = int(y + 6)
-    legend = ("Het afwegingskader: vijf vragen. "
-              + " ".join(f"Vraag {q['nummer']}: {q['vraag']}" for q in kader["vragen"]))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-            f'role="img" aria-label="{escape(legend)}" font-family="Atkinson Hyperlegible, sans-serif" font-size="11.5">'
-            '<defs><marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">'
-            '<path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker></defs>'
-            + "".join(parts) + "</svg>")
+    legend = "Het afwegingskader: vijf vragen. " + " ".join(
+        f"Vraag {q['nummer']}: {q['vraag']}" for q in kader["vragen"]
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'role="img" aria-label="{escape(legend)}" font-family="Atkinson Hyperlegible, sans-serif" font-size="11.5">'
+        '<defs><marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">'
+        '<path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker></defs>' + "".join(parts) + "</svg>"
+    )

@@ -31,7 +31,10 @@ _NULL = _TAG + "null"
 
 # English PyYAML messages, translated for board staff. First match wins.
 _YAML_MESSAGES = [
-    ("mapping values are not allowed", "hier staat een dubbele punt die YAML niet verwacht; zet tekst met een dubbele punt tussen aanhalingstekens"),
+    (
+        "mapping values are not allowed",
+        "hier staat een dubbele punt die YAML niet verwacht; zet tekst met een dubbele punt tussen aanhalingstekens",
+    ),
     ("could not find expected ':'", "een regel mist de dubbele punt na de veldnaam, of de inspringing klopt niet"),
     ("found character '\\t'", "er staat een tab; gebruik spaties om in te springen"),
     ("while scanning a quoted scalar", "een aanhalingsteken wordt niet afgesloten"),
@@ -40,7 +43,10 @@ _YAML_MESSAGES = [
     ("expected <block end>", "de inspringing klopt niet; zet velden van hetzelfde niveau precies onder elkaar"),
     ("did not find expected key", "de inspringing klopt niet, of een lijstregel (-) staat op de verkeerde plaats"),
     ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet"),
-    ("found unexpected end of stream", "het bestand houdt onverwacht op; is een aanhalingsteken of haakje niet gesloten?"),
+    (
+        "found unexpected end of stream",
+        "het bestand houdt onverwacht op; is een aanhalingsteken of haakje niet gesloten?",
+    ),
     ("did not find expected ',' or ']'", "een lijst tussen haken [ ] wordt niet gesloten"),
     ("did not find expected ',' or '}'", "een groep tussen accolades { } wordt niet gesloten"),
     ("found unhashable key", "een veldnaam moet gewone tekst zijn"),
@@ -107,7 +113,9 @@ def parse(raw: bytes, display: str) -> Document:
         line = raw[: exc.start].count(b"\n") + 1
         raise _fail(display, line, "bevat tekens die geen UTF-8 zijn; sla het bestand op als UTF-8") from None
     if "\x00" in text:
-        raise _fail(display, text[: text.index("\x00")].count("\n") + 1, "bevat een NUL-teken; is dit wel een tekstbestand?")
+        raise _fail(
+            display, text[: text.index("\x00")].count("\n") + 1, "bevat een NUL-teken; is dit wel een tekstbestand?"
+        )
     for number, line in enumerate(text.splitlines(), 1):
         indent = re.match(r"[ \t]*", line).group()
         if "\t" in indent and line.strip():
@@ -163,7 +171,13 @@ class _Converter:
         # A node met twice is an alias (*naam): refusing them defuses alias bombs.
         if id(node) in self.seen:
             # The node's own mark is where the anchor stands; name the line of the use.
-            raise LoadError([self.doc.problem(path, "ankers en verwijzingen (& en *) worden niet ondersteund; schrijf de waarde uit")])
+            raise LoadError(
+                [
+                    self.doc.problem(
+                        path, "ankers en verwijzingen (& en *) worden niet ondersteund; schrijf de waarde uit"
+                    )
+                ]
+            )
         self.seen.add(id(node))
         self.doc.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):

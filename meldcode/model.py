@@ -13,7 +13,6 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import phonenumbers
 from babel.dates import format_date
@@ -45,7 +44,7 @@ class Phone:
         return self.display
 
     @classmethod
-    def of(cls, value: str | None) -> "Phone | None":
+    def of(cls, value: str | None) -> Phone | None:
         if not value:
             return None
         number = parse_phone(value)
@@ -66,10 +65,12 @@ class Person:
     bereikbaar: str | None = None
 
     @classmethod
-    def of(cls, data: dict | None) -> "Person | None":
+    def of(cls, data: dict | None) -> Person | None:
         if not data:
             return None
-        return cls(data["naam"], data.get("functie"), Phone.of(data.get("telefoon")), data.get("email"), data.get("bereikbaar"))
+        return cls(
+            data["naam"], data.get("functie"), Phone.of(data.get("telefoon")), data.get("email"), data.get("bereikbaar")
+        )
 
 
 @dataclass
@@ -205,8 +206,9 @@ def school_files(schools_dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.name)
 
 
-def load_config(schools_dir: Path, templates_dir: Path, known: dict[str, tuple[str, str]] | None = None,
-                shared: str = "") -> Config:
+def load_config(
+    schools_dir: Path, templates_dir: Path, known: dict[str, tuple[str, str]] | None = None, shared: str = ""
+) -> Config:
     """Load and validate the stichting file and every school file.
 
     `known` maps a slug to (digest, naam) from the last successful build. A school file
@@ -222,8 +224,14 @@ def load_config(schools_dir: Path, templates_dir: Path, known: dict[str, tuple[s
     stichting_path = schools_dir / STICHTING_FILE
     stichting_doc = None
     if not stichting_path.is_file():
-        problems.append(Problem(display_name(schools_dir, stichting_path), None, None,
-                                "het bestand met de gegevens van de stichting ontbreekt"))
+        problems.append(
+            Problem(
+                display_name(schools_dir, stichting_path),
+                None,
+                None,
+                "het bestand met de gegevens van de stichting ontbreekt",
+            )
+        )
     else:
         try:
             stichting_doc = load(stichting_path, display_name(schools_dir, stichting_path))
@@ -266,7 +274,9 @@ def load_config(schools_dir: Path, templates_dir: Path, known: dict[str, tuple[s
     for doc in docs:
         name_key = _name_key(doc.data["naam"])
         if name_key in seen_names:
-            problems.append(doc.problem(("naam",), f'de naam "{doc.data["naam"]}" wordt ook gebruikt in {seen_names[name_key]}'))
+            problems.append(
+                doc.problem(("naam",), f'de naam "{doc.data["naam"]}" wordt ook gebruikt in {seen_names[name_key]}')
+            )
             continue
         seen_names[name_key] = doc.display
         if fatal:
@@ -298,9 +308,25 @@ def _check_names(schools_dir: Path, files: list[Path]) -> list[Problem]:
     for path in files:
         display = display_name(schools_dir, path)
         if not SLUG.match(path.stem):
-            problems.append(Problem(display, None, None, "de bestandsnaam wordt het webadres van de school: gebruik alleen kleine letters, cijfers en streepjes (bijvoorbeeld de-regenboog.yaml)"))
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    None,
+                    "de bestandsnaam wordt het webadres van de school:"
+                    " gebruik alleen kleine letters, cijfers en streepjes (bijvoorbeeld de-regenboog.yaml)",
+                )
+            )
         if path.stem.lower() in by_slug:
-            problems.append(Problem(display, None, None, f"deze school heeft dezelfde naam als {display_name(schools_dir, by_slug[path.stem.lower()])}; elke school heeft één bestand"))
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    None,
+                    f"deze school heeft dezelfde naam als {display_name(schools_dir, by_slug[path.stem.lower()])};"
+                    " elke school heeft één bestand",
+                )
+            )
         by_slug.setdefault(path.stem.lower(), path)
     return problems
 
@@ -318,13 +344,22 @@ def _check_dates(doc: Document, vaststelling: dict, path: tuple, base: dict | No
     start, end = parse_date(merged["datum"]), parse_date(merged["evaluatie"])
     if start and end and end <= start:
         where = path + (("evaluatie",) if "evaluatie" in vaststelling else ("datum",))
-        return [doc.problem(where, f"de evaluatiedatum ({dutch_date(end)}) moet na de datum van vaststelling ({dutch_date(start)}) liggen")]
+        return [
+            doc.problem(
+                where,
+                f"de evaluatiedatum ({dutch_date(end)}) moet na de datum van vaststelling ({dutch_date(start)}) liggen",
+            )
+        ]
     return []
 
 
 def _check_contact(doc: Document, contact: dict, path: tuple) -> list[Problem]:
     if not any(contact.get(k) for k in ("telefoon", "email", "website")):
-        return [doc.problem(path, f'geef voor "{contact["organisatie"]}" minstens een telefoonnummer, e-mailadres of website')]
+        return [
+            doc.problem(
+                path, f'geef voor "{contact["organisatie"]}" minstens een telefoonnummer, e-mailadres of website'
+            )
+        ]
     return []
 
 
@@ -333,7 +368,13 @@ def _check_school(doc: Document, stichting: Document, content: Content) -> list[
     problems: list[Problem] = []
     af = data["aandachtsfunctionaris"]
     if not af.get("telefoon") and not af.get("email"):
-        problems.append(doc.problem(("aandachtsfunctionaris",), "geef een telefoonnummer of e-mailadres van de aandachtsfunctionaris, zodat collega's hem of haar kunnen bereiken"))
+        problems.append(
+            doc.problem(
+                ("aandachtsfunctionaris",),
+                "geef een telefoonnummer of e-mailadres van de aandachtsfunctionaris,"
+                " zodat collega's hem of haar kunnen bereiken",
+            )
+        )
 
     available = {k for k, r in content.roles.items() if r["bron"] in ("altijd", "veld")}
     for key, role in (data.get("rollen") or {}).items():
@@ -347,34 +388,76 @@ def _check_school(doc: Document, stichting: Document, content: Content) -> list[
             continue
         if not known and not role.get("titel"):
             options = [k for k, r in content.roles.items() if r["bron"] == "rollen"]
-            problems.append(doc.problem(path, _advice(f"onbekende rol '{key}'", suggest(key, options), "Geef een eigen rol een 'titel'.")))
+            problems.append(
+                doc.problem(
+                    path, _advice(f"onbekende rol '{key}'", suggest(key, options), "Geef een eigen rol een 'titel'.")
+                )
+            )
             continue
         if not known and not _ROLE_TITLE.match(role["titel"]):
-            problems.append(doc.problem(path + ("titel",), "een roltitel bestaat uit letters, cijfers, spaties en - ' ( ) . , / (hoogstens 60 tekens)"))
+            problems.append(
+                doc.problem(
+                    path + ("titel",),
+                    "een roltitel bestaat uit letters, cijfers, spaties en - ' ( ) . , / (hoogstens 60 tekens)",
+                )
+            )
             continue
         if bool(role.get("naam")) == bool(role.get("personen")):
-            problems.append(doc.problem(path, "geef óf een 'naam' (één persoon) óf 'personen' (een lijst), niet allebei en niet geen van beide"))
+            problems.append(
+                doc.problem(
+                    path,
+                    "geef óf een 'naam' (één persoon) óf 'personen' (een lijst), niet allebei en niet geen van beide",
+                )
+            )
             continue
         available.add(key)
 
     if data["sector"] != "basisonderwijs" and "commissie_van_begeleiding" not in (data.get("rollen") or {}):
-        problems.append(doc.problem(("rollen",), f"een school voor {schema.SECTORS[data['sector']]} heeft een commissie van begeleiding; voeg 'commissie_van_begeleiding' toe onder rollen, met de naam van de voorzitter"))
+        problems.append(
+            doc.problem(
+                ("rollen",),
+                f"een school voor {schema.SECTORS[data['sector']]} heeft een commissie van begeleiding;"
+                " voeg 'commissie_van_begeleiding' toe onder rollen, met de naam van de voorzitter",
+            )
+        )
 
     # The taakverdeling: the school's own keys, else the stichting's default.
     own = data.get("taakverdeling") or {}
     for key in schema.TAAKVERDELING:
         source, value = (doc, own[key]) if key in own else (stichting, stichting.data["taakverdeling"][key])
-        refs = [((key,), value)] if isinstance(value, str) else [((key, "regie"), value["regie"])] + [
-            ((key, "betrokken", i), r) for i, r in enumerate(value.get("betrokken") or [])]
+        refs = (
+            [((key,), value)]
+            if isinstance(value, str)
+            else [((key, "regie"), value["regie"])]
+            + [((key, "betrokken", i), r) for i, r in enumerate(value.get("betrokken") or [])]
+        )
         for sub, role_key in refs:
             if role_key in available:
                 continue
             path = ("taakverdeling",) + sub
             hint = suggest(role_key, sorted(available))
             if source is doc:
-                problems.append(doc.problem(path, _advice(f"de rol '{role_key}' bestaat niet op deze school", hint, "Voeg de rol toe onder 'rollen' of kies een andere.")))
+                problems.append(
+                    doc.problem(
+                        path,
+                        _advice(
+                            f"de rol '{role_key}' bestaat niet op deze school",
+                            hint,
+                            "Voeg de rol toe onder 'rollen' of kies een andere.",
+                        ),
+                    )
+                )
             else:
-                problems.append(stichting.problem(path, _advice(f"de rol '{role_key}' bestaat niet bij {doc.display}", hint, "Voeg de rol daar toe onder 'rollen', of geef die school een eigen taakverdeling.")))
+                problems.append(
+                    stichting.problem(
+                        path,
+                        _advice(
+                            f"de rol '{role_key}' bestaat niet bij {doc.display}",
+                            hint,
+                            "Voeg de rol daar toe onder 'rollen', of geef die school een eigen taakverdeling.",
+                        ),
+                    )
+                )
     if "vaststelling" in data:
         problems.extend(_check_dates(doc, data["vaststelling"], ("vaststelling",), stichting.data["vaststelling"]))
     for i, contact in enumerate(data.get("sociale_kaart") or []):
@@ -388,8 +471,17 @@ def _advice(message: str, hint: str, advice: str) -> str:
 
 
 def _role(key: str, info: dict, people: list[Person], eigen: bool = False) -> Role:
-    return Role(key, info["titel"], info["noem"], info["ik_ben"], list(info["taken"]), people, eigen,
-                info["bron"] == "altijd", info.get("pagina", True))
+    return Role(
+        key,
+        info["titel"],
+        info["noem"],
+        info["ik_ben"],
+        list(info["taken"]),
+        people,
+        eigen,
+        info["bron"] == "altijd",
+        info.get("pagina", True),
+    )
 
 
 def _build_school(doc: Document, stichting_doc: Document, content: Content, schools_dir: Path) -> School:
@@ -413,27 +505,52 @@ def _build_school(doc: Document, stichting_doc: Document, content: Content, scho
     for key, spec in own_roles.items():
         if key not in content.roles:
             titel = spec["titel"]
-            info = {"titel": titel, "noem": "de " + titel[:1].lower() + titel[1:], "ik_ben": f"Ik ben {titel[:1].lower() + titel[1:]}",
-                    "bron": "rollen", "taken": [spec["omschrijving"]] if spec.get("omschrijving") else []}
+            info = {
+                "titel": titel,
+                "noem": "de " + titel[:1].lower() + titel[1:],
+                "ik_ben": f"Ik ben {titel[:1].lower() + titel[1:]}",
+                "bron": "rollen",
+                "taken": [spec["omschrijving"]] if spec.get("omschrijving") else [],
+            }
             roles[key] = _role(key, info, _people(spec), eigen=True)
 
     tv = {**base["taakverdeling"], **(data.get("taakverdeling") or {})}
     taakverdeling = {
-        n: Assignment(roles[tv[f"stap_{n}"]["regie"]], [roles[r] for r in tv[f"stap_{n}"].get("betrokken") or [] if r != tv[f"stap_{n}"]["regie"]])
+        n: Assignment(
+            roles[tv[f"stap_{n}"]["regie"]],
+            [roles[r] for r in tv[f"stap_{n}"].get("betrokken") or [] if r != tv[f"stap_{n}"]["regie"]],
+        )
         for n in range(1, 6)
     }
     v = {**base["vaststelling"], **(data.get("vaststelling") or {})}
-    vaststelling = Vaststelling(parse_date(v["datum"]), v["door"], v["versie"], parse_date(v["evaluatie"]), v.get("medezeggenschap"))
+    vaststelling = Vaststelling(
+        parse_date(v["datum"]), v["door"], v["versie"], parse_date(v["evaluatie"]), v.get("medezeggenschap")
+    )
 
     vt = base["veilig_thuis"]
     builtin = [
-        Contact("Alarmnummer (politie, ambulance, brandweer)", "crisis", telefoon=Phone("112", "112"),
-                toelichting="Bij acuut gevaar voor een leerling of iemand anders."),
-        Contact(vt["naam"], "advies", telefoon=Phone.of(vt["telefoon"]), website=vt.get("website"),
-                toelichting="Advies en melden bij huiselijk geweld en kindermishandeling. Dag en nacht bereikbaar, gratis; advies kan anoniem."),
+        Contact(
+            "Alarmnummer (politie, ambulance, brandweer)",
+            "crisis",
+            telefoon=Phone("112", "112"),
+            toelichting="Bij acuut gevaar voor een leerling of iemand anders.",
+        ),
+        Contact(
+            vt["naam"],
+            "advies",
+            telefoon=Phone.of(vt["telefoon"]),
+            website=vt.get("website"),
+            toelichting="Advies en melden bij huiselijk geweld en kindermishandeling."
+            " Dag en nacht bereikbaar, gratis; advies kan anoniem.",
+        ),
         Contact("Politie (geen spoed)", "crisis", telefoon=Phone.of(POLITIE)),
-        Contact("Vertrouwensinspecteurs van de Inspectie van het Onderwijs", "advies", telefoon=Phone.of(VERTROUWENSINSPECTEUR),
-                toelichting="Voor het bestuur, bij signalen van seksueel misbruik, seksuele intimidatie of geweld door een medewerker. Op werkdagen van 8.00 tot 17.00 uur."),
+        Contact(
+            "Vertrouwensinspecteurs van de Inspectie van het Onderwijs",
+            "advies",
+            telefoon=Phone.of(VERTROUWENSINSPECTEUR),
+            toelichting="Voor het bestuur, bij signalen van seksueel misbruik, seksuele intimidatie"
+            " of geweld door een medewerker. Op werkdagen van 8.00 tot 17.00 uur.",
+        ),
     ]
     contacts = builtin + [_contact(c) for c in (base.get("sociale_kaart") or []) + (data.get("sociale_kaart") or [])]
     grouped = [(label, [c for c in contacts if c.categorie == key]) for key, label in schema.CATEGORIES.items()]
@@ -456,17 +573,26 @@ def _build_school(doc: Document, stichting_doc: Document, content: Content, scho
         taakverdeling=taakverdeling,
         besluit_melden=roles[tv["besluit_melden"]],
         melding_doen=roles[tv["melding_doen"]],
-        afspraken={"ondersteuningsteam": team_name, "overlegpartners": data["afspraken"]["overlegpartners"],
-                   "dossier": data["afspraken"]["dossier"], "verwijsindex": data["afspraken"]["verwijsindex"],
-                   "overig": data["afspraken"].get("overig") or []},
+        afspraken={
+            "ondersteuningsteam": team_name,
+            "overlegpartners": data["afspraken"]["overlegpartners"],
+            "dossier": data["afspraken"]["dossier"],
+            "verwijsindex": data["afspraken"]["verwijsindex"],
+            "overig": data["afspraken"].get("overig") or [],
+        },
         vaststelling=vaststelling,
         sociale_kaart=[(label, items) for label, items in grouped if items],
-        stichting={"naam": base["stichting"]["naam"], "website": base["stichting"].get("website"),
-                   "adres": base["stichting"].get("adres")},
+        stichting={
+            "naam": base["stichting"]["naam"],
+            "website": base["stichting"].get("website"),
+            "adres": base["stichting"].get("adres"),
+        },
         veilig_thuis={"naam": vt["naam"], "telefoon": Phone.of(vt["telefoon"]), "website": vt.get("website")},
         bestuur=Person.of(base["bestuur"]),
-        privacy={"bewaartermijn": (base.get("privacy") or {}).get("bewaartermijn"),
-                 "fg": Person.of((base.get("privacy") or {}).get("functionaris_gegevensbescherming"))},
+        privacy={
+            "bewaartermijn": (base.get("privacy") or {}).get("bewaartermijn"),
+            "fg": Person.of((base.get("privacy") or {}).get("functionaris_gegevensbescherming")),
+        },
         logo=logo if logo and image_kind(logo) else None,
         site_url=base["stichting"]["site_url"],
         sources=[doc.path, stichting_doc.path] + ([logo] if logo else []),
@@ -480,8 +606,16 @@ def _people(spec: dict) -> list[Person]:
 
 
 def _contact(data: dict) -> Contact:
-    return Contact(data["organisatie"], data["categorie"], data.get("contactpersoon"), Phone.of(data.get("telefoon")),
-                   data.get("email"), data.get("website"), data.get("adres"), data.get("toelichting"))
+    return Contact(
+        data["organisatie"],
+        data["categorie"],
+        data.get("contactpersoon"),
+        Phone.of(data.get("telefoon")),
+        data.get("email"),
+        data.get("website"),
+        data.get("adres"),
+        data.get("toelichting"),
+    )
 
 
 def source_digest(paths: list[Path]) -> str:

@@ -39,7 +39,9 @@ def pages_for(school: School, content: Content) -> list[Page]:
         Page("wie-doet-wat", "Wie doet wat", "wie-doet-wat.md.j2"),
     ]
     for step in content.steps:
-        pages.append(Page(step["slug"], f"Stap {step['nummer']}: {step['kort']}", "stap.md.j2", extra=(("step", step),)))
+        pages.append(
+            Page(step["slug"], f"Stap {step['nummer']}: {step['kort']}", "stap.md.j2", extra=(("step", step),))
+        )
     pages += [
         Page("afwegingskader", "Het afwegingskader", "afwegingskader.md.j2"),
         Page("na-de-melding", "Na de beslissing", "na-de-melding.md.j2"),
@@ -63,8 +65,9 @@ def role_page(key: str) -> str:
     return "ik-ben-" + key.replace("_", "-")
 
 
-def render_page(page: Page, school: School, content: Content, templates_dir: Path, output: str,
-                flowchart_svg: str = "") -> str:
+def render_page(
+    page: Page, school: School, content: Content, templates_dir: Path, output: str, flowchart_svg: str = ""
+) -> str:
     """Render one page to Markdown for `output` ('web' or 'print')."""
     env = environment(templates_dir)
     context = {
@@ -75,8 +78,11 @@ def render_page(page: Page, school: School, content: Content, templates_dir: Pat
         "kader_json": Markup(json.dumps(content.kader, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
         "flowchart_svg": Markup(flowchart_svg),
         # The school's values for the {slots} in our content text (templates/data/stappen.yaml).
-        "slots": {"ondersteuningsteam": school.afspraken["ondersteuningsteam"],
-                  "verwijsindex": school.afspraken["verwijsindex"], "veilig_thuis": school.veilig_thuis["naam"]},
+        "slots": {
+            "ondersteuningsteam": school.afspraken["ondersteuningsteam"],
+            "verwijsindex": school.afspraken["verwijsindex"],
+            "veilig_thuis": school.veilig_thuis["naam"],
+        },
         **dict(page.extra),
     }
     return env.get_template(f"handbook/{page.template}").render(context)

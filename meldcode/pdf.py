@@ -59,7 +59,7 @@ def _chapter_html(slug: str, html: str) -> str:
     """Give a chapter's ids a prefix and point page links at chapters, for one HTML file."""
     html = re.sub(r'id="([^"]+)"', lambda m: f'id="{slug}--{m.group(1)}"', html)
     html = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{slug}--{m.group(1)}"', html)
-    html = re.sub(r'url\(#([^)]+)\)', lambda m: f'url(#{slug}--{m.group(1)})', html)  # SVG markers
+    html = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{slug}--{m.group(1)})", html)  # SVG markers
 
     def page_link(m: re.Match) -> str:
         target, anchor = m.group(1), m.group(2)
@@ -72,7 +72,9 @@ def _identifier(kind: str, html: str, school: School) -> bytes:
     """Return a PDF identifier from the content: the logo by its bytes, not by its folder."""
     if school.logo:
         # The template printed the URL escaped, like every value.
-        html = html.replace(str(escape_text(school.logo.as_uri())), hashlib.sha256(school.logo.read_bytes()).hexdigest())
+        html = html.replace(
+            str(escape_text(school.logo.as_uri())), hashlib.sha256(school.logo.read_bytes()).hexdigest()
+        )
     return hashlib.md5(f"{kind}\0{html}".encode()).hexdigest().encode()
 
 
@@ -82,7 +84,8 @@ def _render(html: str, target: Path, base: Path, roots: list[Path]):
 
     fetcher = LocalFetcher(roots)
     document = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher).render(
-        pdf_variant="pdf/ua-1")
+        pdf_variant="pdf/ua-1"
+    )
     if fetcher.refused:
         raise BuildError(f"{target.name}: geblokkeerde externe bron(nen): {', '.join(sorted(set(fetcher.refused)))}")
     return document
@@ -102,15 +105,27 @@ def handbook_html(school: School, content: Content, templates_dir: Path, mkdocs_
         markdown = render_page(page, school, content, templates_dir, "print", flowchart_svg=svg)
         html = _chapter_html(page.slug, markdown_to_html(markdown, mkdocs_yml))
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
-        chapters.append({"id": f"ch-{page.slug}", "title": Markup(heading.group(1)) if heading else page.title,
-                         "html": Markup(html)})
+        chapters.append(
+            {
+                "id": f"ch-{page.slug}",
+                "title": Markup(heading.group(1)) if heading else page.title,
+                "html": Markup(html),
+            }
+        )
     env = environment(templates_dir)
     logo_url = school.logo.as_uri() if school.logo else ""
     return env.get_template("print/handbook.html.j2").render(school=school, chapters=chapters, logo_url=logo_url)
 
 
-def write_handbook(school: School, content: Content, templates_dir: Path, assets_dir: Path, mkdocs_yml: Path,
-                   target: Path, forms_target: Path) -> int:
+def write_handbook(
+    school: School,
+    content: Content,
+    templates_dir: Path,
+    assets_dir: Path,
+    mkdocs_yml: Path,
+    target: Path,
+    forms_target: Path,
+) -> int:
     """Write the handbook PDF, and the forms PDF from its appendices; return the handbook's pages.
 
     The forms PDF reuses the pages the handbook laid out (its last chapters), so
@@ -130,12 +145,15 @@ def write_handbook(school: School, content: Content, templates_dir: Path, assets
 
 def _poster_css(paper: str, margin: int, text_scale: float, qr_scale: float) -> Markup:
     """Page size and type sizes of one poster attempt (numbers of ours, not user text)."""
-    return Markup(f"@page {{ size: {paper}; margin: {margin}mm; }} body {{ font-size: {13 * text_scale:.2f}pt; }} "
-                  f"h1 {{ font-size: {38 * text_scale:.2f}pt; }} .qr {{ width: {34 * qr_scale:.1f}mm; }}")
+    return Markup(
+        f"@page {{ size: {paper}; margin: {margin}mm; }} body {{ font-size: {13 * text_scale:.2f}pt; }} "
+        f"h1 {{ font-size: {38 * text_scale:.2f}pt; }} .qr {{ width: {34 * qr_scale:.1f}mm; }}"
+    )
 
 
-def write_poster(school: School, content: Content, templates_dir: Path, assets_dir: Path, target: Path,
-                 paper: str = "A4") -> float:
+def write_poster(
+    school: School, content: Content, templates_dir: Path, assets_dir: Path, target: Path, paper: str = "A4"
+) -> float:
     """Write the one-page poster, shrinking text until it fits; return the scale used."""
     qr = segno.make(school.url, error="m")
     qr_svg = Markup(qr.svg_inline(scale=4, dark="#000", light="#fff", omitsize=True))
@@ -147,8 +165,12 @@ def write_poster(school: School, content: Content, templates_dir: Path, assets_d
     scales = (1.5, 1.38, 1.27, 1.17, 1.08, 1.0, 0.92, 0.85, 0.78, 0.71, 0.64, 0.57, 0.5, 0.44, 0.38, 0.33)
 
     def attempt(scale: float):
-        html = template.render(school=school, steps=content.steps, qr_svg=qr_svg,
-                               poster_css=_poster_css(POSTER_SIZES[paper], margin, scale * enlarge, enlarge))
+        html = template.render(
+            school=school,
+            steps=content.steps,
+            qr_svg=qr_svg,
+            poster_css=_poster_css(POSTER_SIZES[paper], margin, scale * enlarge, enlarge),
+        )
         return _render(html, target, assets_dir, [assets_dir]), _identifier("poster", html, school)
 
     # Start where the previous poster of this worker fitted (schools look alike),

@@ -47,7 +47,7 @@ class Paths:
     mkdocs: Path  # the base MkDocs configuration
 
     @classmethod
-    def project(cls, schools: Path, out: Path) -> "Paths":
+    def project(cls, schools: Path, out: Path) -> Paths:
         root = Path(__file__).resolve().parent.parent
         return cls(schools.resolve(), out.resolve(), root / "templates", root / "assets", root / "mkdocs.yml")
 
@@ -83,14 +83,28 @@ def build(paths: Paths, options: Options) -> Result:
     # 1. load (files unchanged since the last good build are not validated again)
     old = {} if options.check else _read_manifest(paths.out)
     shared = _shared_digest(paths)
-    known = None if options.force else {
-        slug: (entry["digest"], entry["row"]["naam"]) for slug, entry in old.get("schools", {}).items()
-        if (paths.out / slug / "index.html").is_file()}
+    known = (
+        None
+        if options.force
+        else {
+            slug: (entry["digest"], entry["row"]["naam"])
+            for slug, entry in old.get("schools", {}).items()
+            if (paths.out / slug / "index.html").is_file()
+        }
+    )
     config = load_config(paths.schools, paths.templates, known, shared)
     if options.only and paths.schools.is_dir():
         known = {p.stem for p in school_files(paths.schools)}
-        unknown = [Problem(f"--school {slug}", None, None, f"deze school bestaat niet in {paths.schools.name}/{suggest(slug, known)}")
-                   for slug in options.only if slug not in known]
+        unknown = [
+            Problem(
+                f"--school {slug}",
+                None,
+                None,
+                f"deze school bestaat niet in {paths.schools.name}/{suggest(slug, known)}",
+            )
+            for slug in options.only
+            if slug not in known
+        ]
         if unknown:
             raise ConfigError(unknown)
     wanted = _wanted(paths, options)
@@ -106,15 +120,24 @@ def build(paths: Paths, options: Options) -> Result:
 
     # 2. plan
     digests = {s.slug: school_digest(shared, s.sources) for s in selected}
-    todo = [s for s in selected
-            if options.force or old.get("schools", {}).get(s.slug, {}).get("digest") != digests[s.slug]
-            or not (paths.out / s.slug / "index.html").is_file()]
-    result.unchanged = sorted([s.slug for s in selected if s not in todo] + [u for u in config.unchanged if u in wanted])
+    todo = [
+        s
+        for s in selected
+        if options.force
+        or old.get("schools", {}).get(s.slug, {}).get("digest") != digests[s.slug]
+        or not (paths.out / s.slug / "index.html").is_file()
+    ]
+    result.unchanged = sorted(
+        [s.slug for s in selected if s not in todo] + [u for u in config.unchanged if u in wanted]
+    )
     # Keep the published output of schools not built now (other shard, --school, or an
     # invalid file with --keep-going); drop schools whose file is gone.
     existing = {p.stem for p in school_files(paths.schools)}
-    rows = {slug: entry for slug, entry in old.get("schools", {}).items()
-            if slug in existing and (paths.out / slug).is_dir()}
+    rows = {
+        slug: entry
+        for slug, entry in old.get("schools", {}).items()
+        if slug in existing and (paths.out / slug).is_dir()
+    }
     for school in selected:
         rows[school.slug] = {"digest": digests[school.slug], "row": _row(school)}
     manifest = {"tool": __version__, "shared": shared, "schools": dict(sorted(rows.items()))}
@@ -144,7 +167,9 @@ def build(paths: Paths, options: Options) -> Result:
         from .overview import write_overview
 
         write_overview(manifest, paths, staging)
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        (staging / MANIFEST).write_text(
+            json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8"
+        )
         # 5. publish
         _publish(staging, paths.out)
         result.published = True
@@ -171,17 +196,26 @@ def _relevant_problems(config: Config, options: Options) -> list:
         return config.problems
     wanted = {f"{config.schools_dir.name}/{slug}.yaml" for slug in options.only}
     wanted |= {f"{config.schools_dir.name}/{slug}.yml" for slug in options.only}
-    return [p for p in config.problems if p.file in wanted or p.file.endswith("_stichting.yaml") or p.file.startswith("--school")]
+    return [
+        p
+        for p in config.problems
+        if p.file in wanted or p.file.endswith("_stichting.yaml") or p.file.startswith("--school")
+    ]
 
 
 def _row(school: School) -> dict:
     af = school.aandachtsfunctionaris
     return {
-        "naam": school.naam, "sector": school.sector_label,
-        "af": af.naam, "af_telefoon": af.telefoon.display if af.telefoon else None,
-        "af_tel": af.telefoon.tel if af.telefoon else None, "af_email": af.email,
-        "versie": school.vaststelling.versie, "vastgesteld": school.vaststelling.datum.isoformat(),
-        "evaluatie": school.vaststelling.evaluatie.isoformat(), "stichting": school.stichting["naam"],
+        "naam": school.naam,
+        "sector": school.sector_label,
+        "af": af.naam,
+        "af_telefoon": af.telefoon.display if af.telefoon else None,
+        "af_tel": af.telefoon.tel if af.telefoon else None,
+        "af_email": af.email,
+        "versie": school.vaststelling.versie,
+        "vastgesteld": school.vaststelling.datum.isoformat(),
+        "evaluatie": school.vaststelling.evaluatie.isoformat(),
+        "stichting": school.stichting["naam"],
     }
 
 
@@ -195,15 +229,26 @@ def _tree_digest(root: Path) -> str:
 def _shared_digest(paths: Paths) -> str:
     """Hash what every school depends on: tool version and code, templates, assets, mkdocs.yml."""
     code = Path(__file__).resolve().parent
-    return hashlib.sha256("|".join([__version__, _tree_digest(code), _tree_digest(paths.templates),
-                                    _tree_digest(paths.assets), paths.mkdocs.read_text(encoding="utf-8"),
-                                    _dependency_versions()]).encode()).hexdigest()
+    return hashlib.sha256(
+        "|".join(
+            [
+                __version__,
+                _tree_digest(code),
+                _tree_digest(paths.templates),
+                _tree_digest(paths.assets),
+                paths.mkdocs.read_text(encoding="utf-8"),
+                _dependency_versions(),
+            ]
+        ).encode()
+    ).hexdigest()
 
 
 def _dependency_versions() -> str:
     from importlib.metadata import version
 
-    return ",".join(f"{name}={version(name)}" for name in ("mkdocs", "mkdocs-material", "weasyprint", "jinja2", "markdown"))
+    return ",".join(
+        f"{name}={version(name)}" for name in ("mkdocs", "mkdocs-material", "weasyprint", "jinja2", "markdown")
+    )
 
 
 def _read_manifest(out: Path) -> dict:
@@ -265,7 +310,10 @@ def _render_all(todo: list[School], paths: Paths, staging: Path, options: Option
                     try:
                         outcome = future.result()
                     except Exception as exc:  # noqa: BLE001 - a worker died (out of memory, killed)
-                        outcome = {"slug": futures[future], "error": f"het bouwproces stopte onverwacht ({type(exc).__name__})"}
+                        outcome = {
+                            "slug": futures[future],
+                            "error": f"het bouwproces stopte onverwacht ({type(exc).__name__})",
+                        }
                     _collect(outcome, built, failed, bar)
     finally:
         if bar is not None:
@@ -305,12 +353,21 @@ def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4"
     try:
         content = load_content(paths.templates)
         config_path = write_docs(school, content, paths.templates, paths.assets, paths.mkdocs, work)
-        epoch = int(dt.datetime.combine(school.vaststelling.datum, dt.time(), dt.timezone.utc).timestamp())
+        epoch = int(dt.datetime.combine(school.vaststelling.datum, dt.time(), dt.UTC).timestamp())
         site = build_site(config_path, epoch)
         site.rename(target)
-        pages = write_handbook(school, content, paths.templates, paths.assets, paths.mkdocs,
-                               target / f"meldcode-{school.slug}.pdf", target / f"formulieren-{school.slug}.pdf")
-        scale = write_poster(school, content, paths.templates, paths.assets, target / f"poster-{school.slug}.pdf", poster)
+        pages = write_handbook(
+            school,
+            content,
+            paths.templates,
+            paths.assets,
+            paths.mkdocs,
+            target / f"meldcode-{school.slug}.pdf",
+            target / f"formulieren-{school.slug}.pdf",
+        )
+        scale = write_poster(
+            school, content, paths.templates, paths.assets, target / f"poster-{school.slug}.pdf", poster
+        )
     except MeldcodeError as exc:
         return {"slug": school.slug, "error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - a bug of ours: report it per school, keep the others
@@ -321,8 +378,14 @@ def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4"
         gc.collect()
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
     pdf_size = sum(p.stat().st_size for p in target.glob("*.pdf"))
-    return {"slug": school.slug, "seconds": round(time.perf_counter() - started, 3), "pages": pages,
-            "bytes": size, "site_bytes": size - pdf_size, "poster_scale": scale}
+    return {
+        "slug": school.slug,
+        "seconds": round(time.perf_counter() - started, 3),
+        "pages": pages,
+        "bytes": size,
+        "site_bytes": size - pdf_size,
+        "poster_scale": scale,
+    }
 
 
 # --- publish: one atomic swap -------------------------------------------------

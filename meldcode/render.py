@@ -25,7 +25,6 @@ _TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 _TABLE.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"})
 
 
-
 def escape_text(value: object) -> Markup:
     """Escape any value as literal text, safe in HTML and in Markdown, on one line."""
     text = " ".join(str(value).split())
@@ -101,8 +100,18 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(tel=_tel, mail=_mail, link=_link, datum=dutch_date, fill=_fill,
-                       first_upper=_first_upper, text=escape_text, page=_page, sentence=_sentence, slug=_slug)
+    env.filters.update(
+        tel=_tel,
+        mail=_mail,
+        link=_link,
+        datum=dutch_date,
+        fill=_fill,
+        first_upper=_first_upper,
+        text=escape_text,
+        page=_page,
+        sentence=_sentence,
+        slug=_slug,
+    )
     return env
 
 

@@ -51,7 +51,9 @@ ROLE = {
     **{k: v for k, v in PERSON.items() if k != "naam"},
     "naam": _text,  # one person ...
     "personen": {  # ... or several people sharing the role
-        "type": "list", "empty": False, "maxlength": 10,
+        "type": "list",
+        "empty": False,
+        "maxlength": 10,
         "schema": {"type": "dict", "schema": PERSON},
     },
 }
@@ -73,7 +75,10 @@ TAAKVERDELING = {
     "stap_3": STEP_TASKS,  # gesprek met ouders en leerling
     "stap_4": STEP_TASKS,  # wegen met het afwegingskader
     "stap_5": STEP_TASKS,  # beslissen: melden? hulp?
-    "besluit_melden": {"type": "string", "empty": False},  # eindverantwoordelijk for the decision to report (Besluit verplichte meldcode)
+    "besluit_melden": {
+        "type": "string",
+        "empty": False,
+    },  # eindverantwoordelijk for the decision to report (Besluit verplichte meldcode)
     "melding_doen": {"type": "string", "empty": False},  # who makes the call to Veilig Thuis
 }
 
@@ -102,7 +107,8 @@ VASTSTELLING = {
 
 STICHTING_SCHEMA = {
     "stichting": {
-        "type": "dict", "required": True,
+        "type": "dict",
+        "required": True,
         "schema": {
             "naam": {**_text, "required": True},  # "Stichting Vechtstroom Onderwijs"
             "website": _url,
@@ -112,11 +118,13 @@ STICHTING_SCHEMA = {
         },
     },
     "vaststelling": {
-        "type": "dict", "required": True,
+        "type": "dict",
+        "required": True,
         "schema": {k: {**v, "required": k != "medezeggenschap"} for k, v in VASTSTELLING.items()},
     },
     "veilig_thuis": {  # the regional Veilig Thuis organisation
-        "type": "dict", "required": True,
+        "type": "dict",
+        "required": True,
         "schema": {
             "naam": {**_text, "required": True},  # "Veilig Thuis Utrecht"
             "telefoon": {**_phone, "required": True},  # nearly always 0800-2000
@@ -124,7 +132,8 @@ STICHTING_SCHEMA = {
         },
     },
     "bestuur": {  # contact at the bevoegd gezag, for signals about a staff member
-        "type": "dict", "required": True,
+        "type": "dict",
+        "required": True,
         "schema": PERSON,
     },
     "privacy": {
@@ -135,7 +144,8 @@ STICHTING_SCHEMA = {
         },
     },
     "taakverdeling": {
-        "type": "dict", "required": True,
+        "type": "dict",
+        "required": True,
         "schema": {k: {**v, "required": True} for k, v in TAAKVERDELING.items()},
     },
     "sociale_kaart": {"type": "list", "schema": CONTACT},  # contacts every school shares
@@ -146,7 +156,8 @@ SCHOOL_SCHEMA = {
     "sector": {"type": "string", "required": True, "allowed": list(SECTORS)},
     "brin": {"type": "string", "regex": r"[0-9]{2}[A-Z]{2}([0-9]{2})?"},  # optional
     "adres": {
-        "type": "dict", "required": True,
+        "type": "dict",
+        "required": True,
         "schema": {
             "straat": {**_text, "required": True},
             "postcode": {"type": "string", "required": True, "check_with": "postcode"},
@@ -166,11 +177,14 @@ SCHOOL_SCHEMA = {
     },
     "taakverdeling": {"type": "dict", "schema": TAAKVERDELING},  # overrides the stichting's
     "afspraken": {  # the school's local arrangements
-        "type": "dict", "required": True,
+        "type": "dict",
+        "required": True,
         "schema": {
             "ondersteuningsteam": {**_text, "required": True},  # name of the internal support team
             "overlegpartners": {  # external partners for consultation (SWV, CJG, buurtteam ...)
-                "type": "list", "required": True, "empty": False,
+                "type": "list",
+                "required": True,
+                "empty": False,
                 "schema": {**_text},
             },
             "dossier": {**_long_text, "required": True},  # where the meldcode dossier is kept

@@ -23,7 +23,8 @@ from .errors import ConfigError
 from .model import STICHTING_FILE, load_config
 from .pipeline import Paths, build_school
 
-_RELOAD = b"""<script>(function(){var v=null;setInterval(function(){fetch('/__versie').then(function(r){return r.text()})
+_RELOAD = b"""<script>(function(){var v=null;setInterval(function(){fetch('/__versie')
+.then(function(r){return r.text()})
 .then(function(t){if(v===null){v=t}else if(t!==v){location.reload()}}).catch(function(){})},1000)})();</script>"""
 
 
@@ -83,7 +84,11 @@ def _stamp(files: list[Path]) -> tuple:
 def _rebuild(paths: Paths, slug: str, work: Path, state: _State) -> None:
     started = time.perf_counter()
     config = load_config(paths.schools, paths.templates)
-    mine = [p for p in config.problems if p.file.startswith(f"{paths.schools.name}/{slug}.") or p.file.endswith(STICHTING_FILE)]
+    mine = [
+        p
+        for p in config.problems
+        if p.file.startswith(f"{paths.schools.name}/{slug}.") or p.file.endswith(STICHTING_FILE)
+    ]
     if mine:
         sys.stderr.write("\n".join(map(str, ConfigError(mine).problems)) + "\nDe vorige versie blijft zichtbaar.\n")
         return

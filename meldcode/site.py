@@ -10,8 +10,8 @@ from __future__ import annotations
 import copy
 import html
 import logging
-import re
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -57,14 +57,17 @@ _COMPILED = _CompiledTemplates()
 _THEME_FILES: dict[tuple[str, ...], list[str]] = {}
 
 
-def write_docs(school: School, content: Content, templates_dir: Path, assets_dir: Path, mkdocs_yml: Path,
-               work_dir: Path) -> Path:
+def write_docs(
+    school: School, content: Content, templates_dir: Path, assets_dir: Path, mkdocs_yml: Path, work_dir: Path
+) -> Path:
     """Write the school's Markdown pages, assets and mkdocs.yml into `work_dir`; return mkdocs.yml."""
     docs = work_dir / "docs"
     (docs / "assets" / "fonts").mkdir(parents=True, exist_ok=True)
     pages = [p for p in pages_for(school, content) if p.web]
     for page in pages:
-        (docs / f"{page.slug}.md").write_text(render_page(page, school, content, templates_dir, "web"), encoding="utf-8")
+        (docs / f"{page.slug}.md").write_text(
+            render_page(page, school, content, templates_dir, "web"), encoding="utf-8"
+        )
     for name in ("meldcode.css", "meldcode.js", "afwegingskader.js"):
         shutil.copyfile(assets_dir / "web" / name, docs / "assets" / name)
     for font in sorted((assets_dir / "fonts").glob("*-normal.woff2")):  # no italics on the site
@@ -76,8 +79,7 @@ def write_docs(school: School, content: Content, templates_dir: Path, assets_dir
 
     config_path = work_dir / "mkdocs.yml"
     config = _mkdocs_config(mkdocs_base(mkdocs_yml), school, pages, docs, work_dir / "site", logo)
-    config_path.write_text(yaml.safe_dump(config,
-                                          allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config_path
 
 
@@ -90,8 +92,19 @@ def _nav(pages: list[Page]) -> list:
 
     steps = [item(f"stap-{n}") for n in range(1, 6)]
     roles = [item(p.slug) for p in pages if p.slug.startswith("ik-ben-")]
-    background = [item(s) for s in ("vaststelling", "inleiding", "na-de-melding", "bijzondere-vormen",
-                                    "signalen-over-medewerker", "dossier-en-privacy", "randvoorwaarden", "begrippen")]
+    background = [
+        item(s)
+        for s in (
+            "vaststelling",
+            "inleiding",
+            "na-de-melding",
+            "bijzondere-vormen",
+            "signalen-over-medewerker",
+            "dossier-en-privacy",
+            "randvoorwaarden",
+            "begrippen",
+        )
+    ]
     return [
         {"Start": "index.md"},
         {"De vijf stappen": steps},
@@ -110,15 +123,17 @@ def _mkdocs_config(base: dict, school: School, pages: list[Page], docs: Path, si
     if logo:
         config["theme"]["logo"] = logo
         config["theme"]["favicon"] = logo
-    config.update({
-        "site_name": str(escape_text(f"Meldcode {school.naam}")),
-        "site_url": school.url,
-        "site_description": "Meldcode huiselijk geweld en kindermishandeling",
-        "docs_dir": str(docs),
-        "site_dir": str(site),
-        "copyright": str(_footer(school)),
-        "nav": _nav(pages),
-    })
+    config.update(
+        {
+            "site_name": str(escape_text(f"Meldcode {school.naam}")),
+            "site_url": school.url,
+            "site_description": "Meldcode huiselijk geweld en kindermishandeling",
+            "docs_dir": str(docs),
+            "site_dir": str(site),
+            "copyright": str(_footer(school)),
+            "nav": _nav(pages),
+        }
+    )
     return config
 
 
@@ -126,11 +141,18 @@ def _footer(school: School) -> Markup:
     v = school.vaststelling
     slug = school.slug
     return Markup(
-        '{} · versie {} · vastgesteld op {} door {}<br>'
+        "{} · versie {} · vastgesteld op {} door {}<br>"
         '<a href="meldcode-{}.pdf">Handboek (PDF)</a> · <a href="poster-{}.pdf">Poster (PDF)</a> · '
         '<a href="formulieren-{}.pdf">Formulieren (PDF)</a>'
-    ).format(escape_text(f"Meldcode {school.naam}"), escape_text(v.versie), escape_text(v.datum_tekst),
-             escape_text(v.door), slug, slug, slug)
+    ).format(
+        escape_text(f"Meldcode {school.naam}"),
+        escape_text(v.versie),
+        escape_text(v.datum_tekst),
+        escape_text(v.door),
+        slug,
+        slug,
+        slug,
+    )
 
 
 def build_site(config_path: Path, source_date_epoch: int) -> Path:
@@ -192,4 +214,3 @@ def _trim(site: Path) -> None:
     for path in (site / "sitemap.xml", site / "sitemap.xml.gz"):
         # The sitemap only serves search engines; a meldcode site is not for them.
         path.unlink(missing_ok=True)
-

@@ -10,18 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import cerberus
 import phonenumbers
 
-from . import schema
 from .errors import Problem
 from .loader import Document
 
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
+)
 _POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Z]{2}$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DATE_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
@@ -136,13 +138,18 @@ def image_kind(path: Path) -> str | None:
 def schema_problems(doc: Document, validator: Validator) -> list[Problem]:
     """Validate one document against the validator's schema; return Dutch problems."""
     if not isinstance(doc.data, dict):
-        return [doc.problem((), "het bestand moet bestaan uit velden (naam: waarde), niet uit een lijst of losse tekst")]
+        return [
+            doc.problem((), "het bestand moet bestaan uit velden (naam: waarde), niet uit een lijst of losse tekst")
+        ]
     if validator.validate(doc.data):
         return []
     problems = [_translate(doc, validator.schema, error) for error in _leaves(validator._errors)]
     # "onbekend veld 'adress'; bedoelde u 'adres'?" already says that 'adres' is missing.
-    meant = {(p.field.rsplit(".", 1)[0] + "." if "." in p.field else "") + p.message.split("bedoelde u '")[1].rstrip("'?")
-             for p in problems if "bedoelde u '" in p.message and p.field}
+    meant = {
+        (p.field.rsplit(".", 1)[0] + "." if "." in p.field else "") + p.message.split("bedoelde u '")[1].rstrip("'?")
+        for p in problems
+        if "bedoelde u '" in p.message and p.field
+    }
     return [p for p in problems if not (p.message == _MISSING and p.field in meant)]
 
 

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pypdf import PdfReader
-
 from conftest import ROOT, visible_text
+from pypdf import PdfReader
 
 STEP_TITLES = [s["titel"] for s in yaml.safe_load((ROOT / "templates/data/stappen.yaml").read_text())]
 QUESTIONS = [q["vraag"] for q in yaml.safe_load((ROOT / "templates/data/afwegingskader.yaml").read_text())["vragen"]]
@@ -31,8 +30,17 @@ def school_data(slug: str) -> dict:
 
 def test_every_school_has_a_site_and_three_pdfs(example_site, example_slugs):
     for slug in example_slugs:
-        for name in ("index.html", f"meldcode-{slug}.pdf", f"poster-{slug}.pdf", f"formulieren-{slug}.pdf",
-                     "stap-1.html", "stap-5.html", "afwegingskader.html", "sociale-kaart.html", "ik-ben-leerkracht.html"):
+        for name in (
+            "index.html",
+            f"meldcode-{slug}.pdf",
+            f"poster-{slug}.pdf",
+            f"formulieren-{slug}.pdf",
+            "stap-1.html",
+            "stap-5.html",
+            "afwegingskader.html",
+            "sociale-kaart.html",
+            "ik-ben-leerkracht.html",
+        ):
             assert (example_site / slug / name).is_file(), f"{slug}/{name}"
 
 
@@ -119,7 +127,15 @@ def test_site_makes_no_third_party_requests(example_site):
     for path in example_site.rglob("*"):
         if path.suffix in (".html", ".css", ".js"):
             text = path.read_text(encoding="utf-8", errors="replace")
-            for host in ("fonts.googleapis", "fonts.gstatic", "unpkg.com", "cdn.jsdelivr", "cdnjs", "google-analytics", "googletagmanager"):
+            for host in (
+                "fonts.googleapis",
+                "fonts.gstatic",
+                "unpkg.com",
+                "cdn.jsdelivr",
+                "cdnjs",
+                "google-analytics",
+                "googletagmanager",
+            ):
                 assert host not in text, f"{host} in {path}"
 
 
@@ -160,7 +176,11 @@ def test_every_in_page_anchor_on_the_site_exists(example_site):
         for target, fragment in re.findall(r'href="([^"#:]*)#([^"]+)"', text):
             target_page = (page.parent / html.unescape(target)).resolve() if target else page
             if target_page not in ids_of:
-                ids_of[target_page] = {html.unescape(i) for i in re.findall(r'id="([^"]+)"', target_page.read_text(encoding="utf-8"))}
-            assert html.unescape(fragment) in ids_of[target_page], f"{page.relative_to(example_site)} -> {target}#{fragment}"
+                ids_of[target_page] = {
+                    html.unescape(i) for i in re.findall(r'id="([^"]+)"', target_page.read_text(encoding="utf-8"))
+                }
+            assert html.unescape(fragment) in ids_of[target_page], (
+                f"{page.relative_to(example_site)} -> {target}#{fragment}"
+            )
             checked += 1
     assert checked > 100

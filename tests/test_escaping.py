@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import FIXTURES, copy_schools, run_build
 from conftest import visible_text as visible
+from pypdf import PdfReader
 
 HOSTILE_NAME = "<script>alert(1)</script> **vet** {{ 7*7 }}"
 HOSTILE_AF = "[klik](javascript:alert(2)) _schuin_ <img src=x onerror=alert(3)> {% raw %}"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from meldcode import schema
 from meldcode.content import load_content
 from meldcode.loader import LoadError, parse
@@ -55,11 +55,32 @@ def test_random_bytes_never_crash(raw):
     load_and_validate(raw)
 
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=40),
-                    st.sampled_from(["0800-2000", "06-12345678", "2026-02-30", "https://x.nl", "javascript:x",
-                                     "leerkracht", "directeur", "onbekende_rol", "basisonderwijs", ""]))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                       st.dictionaries(st.text(max_size=12), inner, max_size=3)), max_leaves=8)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=40),
+    st.sampled_from(
+        [
+            "0800-2000",
+            "06-12345678",
+            "2026-02-30",
+            "https://x.nl",
+            "javascript:x",
+            "leerkracht",
+            "directeur",
+            "onbekende_rol",
+            "basisonderwijs",
+            "",
+        ]
+    ),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=12), inner, max_size=3)),
+    max_leaves=8,
+)
 
 
 def _paths(data, prefix=()):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 import shutil
 
-from pypdf import PdfReader
-
 from conftest import FIXTURES, ROOT, copy_schools, run_build
+from pypdf import PdfReader
 
 
 def _outline_starts(reader: PdfReader) -> dict[str, int]:
@@ -69,8 +68,11 @@ def test_poster_stays_one_page_with_extremely_long_names(tmp_path):
     text = (FIXTURES / "good" / "minimal.yaml").read_text()
     text = text.replace("OBS Minimaal", "Openbare Basisschool " + "Heel Erg Lange Naam " * 12)
     text = text.replace("Petra Pieters", "Petronella " + "Wilhelmina-Alexandra " * 10 + "Pieters")
-    contacts = "".join(f"\n  - organisatie: Organisatie nummer {i} met een lange naam\n    categorie: overig\n"
-                       f"    telefoon: 030-123 45 {i:02d}\n    toelichting: {'Lange toelichting. ' * 20}" for i in range(40))
+    contacts = "".join(
+        f"\n  - organisatie: Organisatie nummer {i} met een lange naam\n    categorie: overig\n"
+        f"    telefoon: 030-123 45 {i:02d}\n    toelichting: {'Lange toelichting. ' * 20}"
+        for i in range(40)
+    )
     long.write_text(text + "sociale_kaart:" + contacts + "\n")
     schools = copy_schools(tmp_path, long, with_examples=False)
     out = tmp_path / "site"
@@ -116,8 +118,11 @@ def test_forms_pdf_is_the_handbooks_appendices_without_its_page_numbers(example_
     assert forms.metadata.title == "Formulieren bij de meldcode van CBS Het Kompas"
     assert forms.trailer["/Root"]["/Lang"] == "nl" and "/StructTreeRoot" in forms.trailer["/Root"]
     assert [item.title for item in forms.outline] == [
-        "Bijlage 1: Logboek", "Bijlage 2: Gespreksverslag", "Bijlage 3: Checklist melding bij Veilig Thuis"]
-    for form_page, handbook_page in zip(forms.pages, handbook.pages[-3:]):
+        "Bijlage 1: Logboek",
+        "Bijlage 2: Gespreksverslag",
+        "Bijlage 3: Checklist melding bij Veilig Thuis",
+    ]
+    for form_page, handbook_page in zip(forms.pages, handbook.pages[-3:], strict=True):
         text = " ".join(form_page.extract_text().split())
         assert text == " ".join(handbook_page.extract_text().split())
         assert "CBS Het Kompas" in text and "vertrouwelijk" in text and "pagina" not in text

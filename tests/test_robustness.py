@@ -13,14 +13,17 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT, copy_schools, run_build
+
 from meldcode.errors import ConfigError
 
 
 def snapshot(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture()
@@ -74,8 +77,9 @@ def test_changing_one_school_rebuilds_only_that_school(built):
     assert [b["slug"] for b in result.built] == ["het-kompas"]
     assert result.unchanged == ["de-regenboog"]
     after = snapshot(out)
-    assert {k: v for k, v in after.items() if k.startswith("de-regenboog/")} == \
-           {k: v for k, v in before.items() if k.startswith("de-regenboog/")}
+    assert {k: v for k, v in after.items() if k.startswith("de-regenboog/")} == {
+        k: v for k, v in before.items() if k.startswith("de-regenboog/")
+    }
     assert "06 22456788" in html.unescape((out / "het-kompas" / "index.html").read_text())
 
 
@@ -112,8 +116,22 @@ def test_killed_build_leaves_previous_site_unchanged(built):
     before = snapshot(out)
     path = schools / "de-regenboog.yaml"
     path.write_text(path.read_text().replace("Henk Bosman", "Henk Bosman-de Vries"))
-    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--schools", str(schools), "--out", str(out),
-                             "--force", "-j", "1", "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--schools",
+            str(schools),
+            "--out",
+            str(out),
+            "--force",
+            "-j",
+            "1",
+            "-q",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     # Wait until the build is half-way: one school rendered into staging, the next one in progress.
     while time.monotonic() < deadline:
@@ -140,7 +158,8 @@ def test_new_school_with_the_name_of_an_unchanged_school_is_refused(built):
     with pytest.raises(ConfigError) as caught:
         run_build(schools, out)
     assert [str(p) for p in caught.value.problems] == [
-        'schools/tweeling.yaml:2: naam: de naam "OBS De Regenboog" wordt ook gebruikt in schools/de-regenboog.yaml']
+        'schools/tweeling.yaml:2: naam: de naam "OBS De Regenboog" wordt ook gebruikt in schools/de-regenboog.yaml'
+    ]
 
 
 def test_check_validates_every_file_even_when_unchanged(built):

@@ -39,8 +39,21 @@ def _wait_for(check, seconds: float = 90):
 def test_preview_rebuilds_after_an_edit_and_keeps_serving_after_an_error(tmp_path):
     schools = copy_schools(tmp_path)
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--schools", str(schools), "--serve", "de-regenboog",
-                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--schools",
+            str(schools),
+            "--serve",
+            "de-regenboog",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         page = _wait_for(lambda: _get(base + "/index.html"))

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT, copy_schools
+
 from meldcode.loader import MAX_BYTES
 from meldcode.model import load_config
 
@@ -27,7 +27,7 @@ NO_COMMENT = {
 
 def expectation(path: Path) -> tuple[int | None, str | None, str]:
     first = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace")
-    spec = first[len("# expect: "):] if first.startswith("# expect: ") else NO_COMMENT[path.name]
+    spec = first[len("# expect: ") :] if first.startswith("# expect: ") else NO_COMMENT[path.name]
     line, field, fragment = spec.split("|", 2)
     return (int(line) if line else None), (field or None), fragment
 
@@ -55,8 +55,14 @@ def test_the_issue_example_gives_three_errors(tmp_path):
     problems = problems_for(tmp_path, BAD / "issue-example.yaml")
     messages = [str(p) for p in problems]
     assert len(problems) == 3, messages
-    assert any(re.match(r"schools/issue-example\.yaml:3: adress: onbekend veld 'adress'; bedoelde u 'adres'\?", m) for m in messages)
-    assert any(m.startswith('schools/issue-example.yaml:8: telefoon: "0800-20" is geen geldig telefoonnummer') for m in messages)
+    assert any(
+        re.match(r"schools/issue-example\.yaml:3: adress: onbekend veld 'adress'; bedoelde u 'adres'\?", m)
+        for m in messages
+    )
+    assert any(
+        m.startswith('schools/issue-example.yaml:8: telefoon: "0800-20" is geen geldig telefoonnummer')
+        for m in messages
+    )
     assert any("aandachtsfunctionaris: dit verplichte veld ontbreekt" in m for m in messages)
 
 
@@ -95,11 +101,14 @@ def test_bad_file_name_is_refused(tmp_path):
     assert any("kleine letters" in p.message for p in problems)
 
 
-@pytest.mark.parametrize("logo,fragment", [
-    ("bestaat-niet.svg", "bestaat niet"),
-    ("../buiten.svg", "moet in de map schools/ staan"),
-    ("geen-plaatje.svg", "geen afbeelding"),
-])
+@pytest.mark.parametrize(
+    "logo,fragment",
+    [
+        ("bestaat-niet.svg", "bestaat niet"),
+        ("../buiten.svg", "moet in de map schools/ staan"),
+        ("geen-plaatje.svg", "geen afbeelding"),
+    ],
+)
 def test_bad_logo_is_refused(tmp_path, logo, fragment):
     schools = copy_schools(tmp_path, with_examples=False)
     (tmp_path / "buiten.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
@@ -124,7 +133,9 @@ def test_missing_stichting_file_is_reported(tmp_path):
 def test_role_missing_at_a_school_points_at_the_stichting_default(tmp_path):
     schools = copy_schools(tmp_path, FIXTURES / "good" / "minimal.yaml", with_examples=False)
     stichting = schools / "_stichting.yaml"
-    stichting.write_text(stichting.read_text().replace("betrokken: [leerkracht]\n", "betrokken: [leerkracht, intern_begeleider]\n", 1))
+    stichting.write_text(
+        stichting.read_text().replace("betrokken: [leerkracht]\n", "betrokken: [leerkracht, intern_begeleider]\n", 1)
+    )
     problems = load_config(schools, TEMPLATES).problems
     assert len(problems) == 1
     assert problems[0].file == "schools/_stichting.yaml"
