@@ -80,8 +80,10 @@ def _slug(slug: str) -> Markup:
 
 
 def _sentence(text: str) -> Markup:
-    """Turn a list item of our own content ('doet iets;') into a sentence ('doet iets.')."""
-    return Markup(text.rstrip(" ;.") + ".")
+    """Turn a list item ('doet iets;') into a sentence ('doet iets.'); plain (user) text is escaped."""
+    if isinstance(text, Markup):
+        return Markup(text.rstrip(" ;.") + ".")
+    return Markup(escape_text(text.rstrip(" ;.")) + ".")
 
 
 def _first_upper(text: str) -> str:
