@@ -575,6 +575,23 @@ def _check_werkwijze(doc: Document, stichting: Document, available: set[str]) ->
         problems.append(
             source.problem(("werkwijze",) + path, _advice(f"de rol '{role_key}' bestaat niet {where}", hint, advice))
         )
+    door = chosen.get(("bestuur_informeren", "door"))
+    if door and door[1] == "bestuur":
+        problems.append(
+            door[0].problem(
+                ("werkwijze", "bestuur_informeren", "door"),
+                "het bestuur informeert zichzelf niet; kies de rol die het bestuur op de hoogte brengt",
+            )
+        )
+    voert = chosen.get(("gesprek_ouders", "voert"))
+    if voert and voert[1] == "leerkracht" and chosen.get(("gesprek_ouders", "leerkracht"), (None, ""))[1] == "nooit":
+        source = chosen[("gesprek_ouders", "leerkracht")][0]
+        problems.append(
+            source.problem(
+                ("werkwijze", "gesprek_ouders", "leerkracht"),
+                "de leerkracht voert het gesprek met de ouders (gesprek_ouders.voert) en kan er dus niet 'nooit' bij zijn",
+            )
+        )
     team = ("ondersteuningsteam",)
     for needs in (("ondersteuningsteam", "groot_taak"), ("ondersteuningsteam", "toestemming")):
         if needs not in chosen or (team + ("groot",)) in chosen:
