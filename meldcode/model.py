@@ -589,7 +589,8 @@ def _check_werkwijze(doc: Document, stichting: Document, available: set[str]) ->
         problems.append(
             source.problem(
                 ("werkwijze", "gesprek_ouders", "leerkracht"),
-                "de leerkracht voert het gesprek met de ouders (gesprek_ouders.voert) en kan er dus niet 'nooit' bij zijn",
+                "de leerkracht voert het gesprek met de ouders (gesprek_ouders.voert)"
+                " en kan er dus niet 'nooit' bij zijn",
             )
         )
     team = ("ondersteuningsteam",)
