@@ -83,7 +83,7 @@ def _check_condition(key: str, wanted: object, content: Content) -> None:
         raise ValueError(f"content data: unknown werkwijze choice {key!r} in a condition")
     allowed = choices[key]
     for value in wanted if isinstance(wanted, list) else [wanted]:
-        if value is not None and (value not in allowed if allowed else value != "gekozen"):
+        if value is not None and (str(value) not in allowed if allowed else value != "gekozen"):
             raise ValueError(f"content data: {key} is never {value!r}")
 
 

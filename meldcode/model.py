@@ -710,8 +710,9 @@ def _build_school(doc: Document, stichting_doc: Document, content: Content, scho
             werkwijze[".".join(path)] = roles[str(value)] if path in schema.WERKWIJZE_ROLES and value else value
     if any(path[0] == "bestuur_informeren" for path in chosen) and werkwijze["bestuur_informeren.wanneer"] is None:
         werkwijze["bestuur_informeren.wanneer"] = ["vermoeden", "melding"]  # what the standard text says
-    if any(path[0] == "bestaande_hulp" for path in chosen) and werkwijze["bestaande_hulp.stap"] is None:
-        werkwijze["bestaande_hulp.stap"] = 2  # help already involved is informed in step 2 unless chosen otherwise
+    if any(path[0] == "bestaande_hulp" for path in chosen):
+        # help already involved is informed in step 2 unless chosen otherwise; YAML gives text, steps are numbers
+        werkwijze["bestaande_hulp.stap"] = int(str(werkwijze["bestaande_hulp.stap"] or 2))
     return School(
         slug=doc.path.stem,
         naam=data["naam"],

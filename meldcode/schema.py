@@ -146,7 +146,7 @@ WERKWIJZE: dict[str, dict] = {
         "schema": {
             "organisatie": _text,  # e.g. "het buurtteam"; left out: "een wijkteam, buurtteam of jeugdhulpverlener"
             "informeert": _role_key,  # role that informs them; left out: who leads that step
-            "stap": {"type": "integer", "allowed": [1, 2, 3]},  # in which step; left out: 2
+            "stap": {"type": "string", "allowed": ["1", "2", "3"]},  # in which step; left out: 2 (read as text)
         },
     },
     "melding_ouders_informeren": _role_key,  # role that tells the parents about a melding
