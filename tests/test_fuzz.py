@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from meldcode import schema
 from meldcode.content import load_content
 from meldcode.loader import LoadError, parse
-from meldcode.model import _build_school, _check_school
-from meldcode.validate import Validator, schema_problems
+from meldcode.model import school_from
+from meldcode.validate import Validator, check_school, schema_problems
 
 TEMPLATES = ROOT / "templates"
 CONTENT = load_content(TEMPLATES)
@@ -36,8 +36,8 @@ def load_and_validate(raw: bytes) -> None:
         assert problem.message and str(problem).startswith("schools/fuzz.yaml")
     if problems:
         return
-    if not _check_school(doc, STICHTING, CONTENT):
-        _build_school(doc, STICHTING, CONTENT, ROOT / "schools")
+    if not check_school(doc, STICHTING, CONTENT):
+        school_from(doc, STICHTING, CONTENT, ROOT / "schools")
 
 
 yaml_chars = st.sampled_from(list("abc: -[]{}&*!|>'\"#\t\n %@`,?~0123456789") + ["\u00e9", "\ufeff", "\x00", "\x85"])
