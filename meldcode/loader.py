@@ -131,9 +131,9 @@ def parse(raw: bytes, display: str) -> Document:
         raise _fail(
             display, text[: text.index("\x00")].count("\n") + 1, "bevat een NUL-teken; is dit wel een tekstbestand?"
         )
-    for number, line in enumerate(text.splitlines(), 1):
-        indent = re.match(r"[ \t]*", line).group()
-        if "\t" in indent and line.strip():
+    for number, row in enumerate(text.splitlines(), 1):
+        indent = row[: len(row) - len(row.lstrip(" \t"))]
+        if "\t" in indent and row.strip():
             raise _fail(display, number, "er staat een tab vooraan de regel; gebruik spaties om in te springen")
     if not re.sub(r"#.*", "", text).strip():
         raise _fail(display, None, "het bestand is leeg")
@@ -142,8 +142,8 @@ def parse(raw: bytes, display: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         # At the end of the file PyYAML points one line past the last; name the last.
-        line = min(mark.line + 1, max(1, len(text.splitlines()))) if mark else None
-        raise _fail(display, line, _translate(exc)) from None
+        at = min(mark.line + 1, max(1, len(text.splitlines()))) if mark else None
+        raise _fail(display, at, _translate(exc)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
         raise _fail(display, None, f"het bestand is geen geldige YAML ({_translate(exc)})") from None
     if node is None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import phonenumbers
 
 from . import schema
-from .content import Content, load_content
+from .content import Content, load_content, step_key
 from .errors import Problem
 from .loader import Document, LoadError, load
 from .validate import (
@@ -235,7 +235,7 @@ def load_config(
         except LoadError as exc:
             problems.extend(exc.problems)
     if stichting_doc is not None:
-        validator = Validator(schema.STICHTING_SCHEMA, schools_dir=schools_dir)
+        validator = Validator(schema.stichting_schema(content.steps), schools_dir=schools_dir)
         found = schema_problems(stichting_doc, validator)
         problems.extend(found)
         if not found:
@@ -245,7 +245,7 @@ def load_config(
     files = school_files(schools_dir)
     problems.extend(check_file_names(schools_dir, files))
 
-    validator = Validator(schema.SCHOOL_SCHEMA, schools_dir=schools_dir)
+    validator = Validator(schema.school_schema(content.steps), schools_dir=schools_dir)
     docs: list[Document] = []
     unchanged: list[str] = []
     seen_names: dict[str, str] = {}
@@ -338,13 +338,12 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
             roles[key] = _role(key, info, _people(spec), eigen=True)
 
     tv = {**base["taakverdeling"], **(data.get("taakverdeling") or {})}
-    taakverdeling = {
-        n: Assignment(
-            roles[tv[f"stap_{n}"]["regie"]],
-            [roles[r] for r in tv[f"stap_{n}"].get("betrokken") or [] if r != tv[f"stap_{n}"]["regie"]],
+    taakverdeling = {}
+    for step in content.steps:
+        tasks = tv[step_key(step)]
+        taakverdeling[step["nummer"]] = Assignment(
+            roles[tasks["regie"]], [roles[r] for r in tasks.get("betrokken") or [] if r != tasks["regie"]]
         )
-        for n in range(1, 6)
-    }
     v = {**base["vaststelling"], **(data.get("vaststelling") or {})}
     vaststelling = Vaststelling(
         _valid_date(v["datum"]), v["door"], v["versie"], _valid_date(v["evaluatie"]), v.get("medezeggenschap")

@@ -390,7 +390,7 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
 
     # The taakverdeling: the school's own keys, else the stichting's default.
     own = data.get("taakverdeling") or {}
-    for key in schema.TAAKVERDELING:
+    for key in schema.taakverdeling(content.steps):
         source, value = (doc, own[key]) if key in own else (stichting, stichting.data["taakverdeling"][key])
         refs: list[tuple[tuple, str]] = (
             [((key,), value)]

@@ -19,7 +19,7 @@ TEMPLATES = ROOT / "templates"
 CONTENT = load_content(TEMPLATES)
 STICHTING = parse((ROOT / "schools" / "_stichting.yaml").read_bytes(), "schools/_stichting.yaml")
 STICHTING.path = ROOT / "schools" / "_stichting.yaml"
-VALIDATOR = Validator(schema.SCHOOL_SCHEMA, schools_dir=ROOT / "schools")
+VALIDATOR = Validator(schema.school_schema(CONTENT.steps), schools_dir=ROOT / "schools")
 EXAMPLES = [yaml.safe_load(p.read_text()) for p in sorted((ROOT / "schools").glob("[!_]*.yaml"))]
 
 
