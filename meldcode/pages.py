@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from .content import Content
 from .model import POLITIE, VERTROUWENSINSPECTEUR, Phone, School
+from .names import role_page
 from .render import environment
 
 
@@ -58,11 +59,6 @@ def pages_for(school: School, content: Content) -> list[Page]:
         pages.append(Page(role_page(role.key), role.ik_ben, "ik-ben.md.j2", print=False, extra=(("role", role),)))
     pages.append(Page("downloads", "Downloads", "downloads.md.j2", print=False))
     return pages
-
-
-def role_page(key: str) -> str:
-    """Return the page slug of a role's "Ik ben ..." page."""
-    return "ik-ben-" + key.replace("_", "-")
 
 
 def render_page(

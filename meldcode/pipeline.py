@@ -31,6 +31,7 @@ from . import __version__
 from .content import load_content
 from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
 from .model import Config, School, load_config, school_digest, school_files
+from .names import pdf_file
 from .validate import suggest
 
 MANIFEST = ".meldcode-build.json"
@@ -351,11 +352,11 @@ def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4"
             paths.templates,
             paths.assets,
             paths.mkdocs,
-            target / f"meldcode-{school.slug}.pdf",
-            target / f"formulieren-{school.slug}.pdf",
+            target / pdf_file("handbook", school.slug),
+            target / pdf_file("forms", school.slug),
         )
         scale = write_poster(
-            school, content, paths.templates, paths.assets, target / f"poster-{school.slug}.pdf", poster
+            school, content, paths.templates, paths.assets, target / pdf_file("poster", school.slug), poster
         )
     except MeldcodeError as exc:
         return {"slug": school.slug, "error": str(exc)}

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from .content import Content
 from .model import School
+from .names import pdf_file
 from .pages import Page, pages_for, render_page
 from .render import escape_text, mkdocs_base
 
@@ -139,19 +140,18 @@ def _mkdocs_config(base: dict, school: School, pages: list[Page], docs: Path, si
 
 def _footer(school: School) -> Markup:
     v = school.vaststelling
-    slug = school.slug
     return Markup(
         "{} · versie {} · vastgesteld op {} door {}<br>"
-        '<a href="meldcode-{}.pdf">Handboek (PDF)</a> · <a href="poster-{}.pdf">Poster (PDF)</a> · '
-        '<a href="formulieren-{}.pdf">Formulieren (PDF)</a>'
+        '<a href="{}">Handboek (PDF)</a> · <a href="{}">Poster (PDF)</a> · '
+        '<a href="{}">Formulieren (PDF)</a>'
     ).format(
         escape_text(f"Meldcode {school.naam}"),
         escape_text(v.versie),
         escape_text(v.datum_tekst),
         escape_text(v.door),
-        slug,
-        slug,
-        slug,
+        pdf_file("handbook", school.slug),
+        pdf_file("poster", school.slug),
+        pdf_file("forms", school.slug),
     )
 
 
