@@ -12,14 +12,17 @@ from pathlib import Path
 
 import yaml
 
-from . import schema
-
 
 @dataclass(frozen=True)
 class Content:
     roles: dict  # key -> {titel, noem, ik_ben, bron, taken}
-    steps: list  # five dicts, see templates/data/stappen.yaml
+    steps: list  # one dict per step, in order; see templates/data/stappen.yaml
     kader: dict  # {vragen: [...], uitkomsten: {...}}
+
+
+def step_key(step: dict) -> str:
+    """Return the taakverdeling key of a step in the config files: 'stap_1'."""
+    return f"stap_{step['nummer']}"
 
 
 @lru_cache(maxsize=4)
@@ -62,6 +65,8 @@ def _check_text_lists(content: Content) -> None:
 
 def werkwijze_choices() -> dict[str, list | None]:
     """Return 'section.key' -> allowed values (None: a role or free text) for every werkwijze choice."""
+    from . import schema  # schema reads the steps from this module
+
     choices: dict[str, list | None] = {}
     for section, rules in schema.WERKWIJZE.items():
         leaves = rules["schema"].items() if rules["type"] == "dict" else [(None, rules)]

@@ -20,7 +20,7 @@ from conftest import FIXTURES, ROOT
 from meldcode import schema
 from meldcode.content import load_content
 from meldcode.model import Assignment, Role, School, load_config
-from meldcode.pages import Page, pages_for, render_page
+from meldcode.pages import ROLES, STEPS, Page, pages_for, render_page
 
 TEMPLATES = ROOT / "templates"
 CONTENT = load_content(TEMPLATES)
@@ -77,10 +77,15 @@ def mentions(role: Role) -> list[str]:
     return [role.noem.casefold()] + [p.naam.casefold() for p in role.mensen]
 
 
-def problems_in(school: School, step: int) -> list[str]:
+def step_page(school: School, step: int) -> str:
+    """Render one step page (web) directly."""
     step_data = CONTENT.steps[step - 1]
-    page = Page(step_data["slug"], "", "stap.md.j2", extra=(("step", step_data),))
-    markdown = render_page(page, school, CONTENT, TEMPLATES, "web")
+    page = Page(step_data["slug"], "", "stap.md.j2", STEPS, extra=(("step", step_data),))
+    return render_page(page, school, CONTENT, TEMPLATES, "web")
+
+
+def problems_in(school: School, step: int) -> list[str]:
+    markdown = step_page(school, step)
     found = []
     parties = school.parties(step)
     headings = blocks(markdown)
@@ -129,11 +134,13 @@ def test_no_step_names_one_party_twice_for_any_leader_and_participant(base_schoo
 def test_one_person_in_two_roles_is_one_entry_with_both_titles(base_school):
     school = variant(base_school, 2, "intern_begeleider", "zorgcoordinator", True, "niemand")
     step = CONTENT.steps[1]
-    markdown = render_page(Page("stap-2", "", "stap.md.j2", extra=(("step", step),)), school, CONTENT, TEMPLATES, "web")
+    markdown = render_page(
+        Page("stap-2", "", "stap.md.j2", STEPS, extra=(("step", step),)), school, CONTENT, TEMPLATES, "web"
+    )
     assert "**Regie:** Ines Begeleider (intern begeleider, zorgcoördinator)" in markdown
     assert "Ook betrokken" not in markdown.split("## Wat doe je?")[0]
     ik_ben = render_page(
-        Page("ik-ben-zorgcoordinator", "", "ik-ben.md.j2", extra=(("role", school.roles["zorgcoordinator"]),)),
+        Page("ik-ben-zorgcoordinator", "", "ik-ben.md.j2", ROLES, extra=(("role", school.roles["zorgcoordinator"]),)),
         school,
         CONTENT,
         TEMPLATES,
@@ -146,7 +153,11 @@ def test_a_team_that_leads_step_2_does_not_bring_the_pupil_to_itself(base_school
     school = variant(base_school, 2, "ondersteuningsteam", "leerkracht", False, "niemand")
     (_, sentences), *_ = blocks(
         render_page(
-            Page("stap-2", "", "stap.md.j2", extra=(("step", CONTENT.steps[1]),)), school, CONTENT, TEMPLATES, "web"
+            Page("stap-2", "", "stap.md.j2", STEPS, extra=(("step", CONTENT.steps[1]),)),
+            school,
+            CONTENT,
+            TEMPLATES,
+            "web",
         )
     )
     assert "bespreekt de leerling en zorgt voor een verslag." in sentences
@@ -156,9 +167,8 @@ def test_a_team_that_leads_step_2_does_not_bring_the_pupil_to_itself(base_school
 def test_the_directeur_leading_step_5_is_not_told_to_bring_the_directeur(base_school):
     led = variant(base_school, 5, "directeur", "aandachtsfunctionaris", False, "niemand")
     other = variant(base_school, 5, "aandachtsfunctionaris", "directeur", False, "niemand")
-    page = Page("stap-5", "", "stap.md.j2", extra=(("step", CONTENT.steps[4]),))
-    assert "bespreekt een voorgenomen melding met de ouders." in render_page(page, led, CONTENT, TEMPLATES, "web")
-    assert "zo mogelijk samen met de directeur." in render_page(page, other, CONTENT, TEMPLATES, "web")
+    assert "bespreekt een voorgenomen melding met de ouders." in step_page(led, 5)
+    assert "zo mogelijk samen met de directeur." in step_page(other, 5)
 
 
 @pytest.fixture(scope="module")
