@@ -197,13 +197,40 @@ class School:
         return result
 
     def party(self, role: Role) -> tuple:
-        """Return who acts when `role` acts: the same people, or the same team, are one party."""
+        """Return who acts when `role` acts, as a key: roles that share a person, or are the team, are one party.
+
+        Sharing is transitive: if the chair of the commissie van begeleiding (the school's
+        team) is also its orthopedagoog, the team and the orthopedagoog are one party.
+        """
+        cache = self.__dict__.setdefault("_parties", {})  # per school: its roles do not change once built
+        if not cache:
+            keys = {r.key: self._identity(r) for r in self.roles.values()}
+            # union-find over the identities: two roles meet when their identities share an element
+            parent = {k: k for k in keys}
+
+            def root(k: str) -> str:
+                while parent[k] != k:
+                    k = parent[k]
+                return k
+
+            order = list(keys)
+            for i, a in enumerate(order):
+                for b in order[i + 1 :]:
+                    if keys[a] & keys[b]:
+                        parent[root(b)] = root(a)
+            for k in keys:
+                cache[k] = tuple(sorted(m for m in keys if root(m) == root(k)))
+        if role.key in cache and self.roles.get(role.key) is role:
+            return cache[role.key]
+        return (role.key, self._identity(role))  # a role object this school does not hold (never one party)
+
+    def _identity(self, role: Role) -> frozenset:
+        """What makes a role someone: its people's names, the team, or else the role itself."""
         team = _plain(self.afspraken["ondersteuningsteam"])
-        if role.key == "ondersteuningsteam" or _plain(role.noem) == team or _plain(role.titel) == team:
-            return ("team",)
-        if role.groep or not role.mensen:
-            return ("rol", role.key)
-        return ("mensen", frozenset(_plain(p.naam) for p in role.mensen))
+        ids: set = {("mensen", _plain(p.naam)) for p in role.mensen if not role.groep}
+        if role.key == "ondersteuningsteam" or team in (_plain(role.noem), _plain(role.titel)):
+            ids.add(("team",))
+        return frozenset(ids or {("rol", role.key)})
 
     def same(self, a: Role | None, b: Role | None) -> bool:
         """Tell whether two roles are one party (one person holding both, or one team)."""

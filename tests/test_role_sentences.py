@@ -11,6 +11,7 @@ de directeur" said by the directeur).
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 import shutil
 
@@ -91,19 +92,21 @@ def problems_in(school: School, step: int) -> list[str]:
     headings = blocks(markdown)
     if len(headings) != len(parties):
         found.append(f"{len(parties)} parties but {len(headings)} entries: {[h for h, _ in headings]}")
+    headings = [(html.unescape(h), [html.unescape(s) for s in sentences]) for h, sentences in headings]
     for group, (heading, sentences) in zip(parties, headings, strict=False):
         for role in group:
             for sentence in sentences:
                 if any(word in sentence.casefold() for word in mentions(role)):
                     found.append(f"{heading} names itself: {sentence}")
-    names = [p.naam for group in parties for p in group[0].mensen]
+    names = [p.naam for group in parties for role in group for p in role.mensen]
     for name in set(names):
         listed = [h for h, _ in headings if name in h]
         if len(listed) > 1:
             found.append(f"{name} listed twice: {listed}")
-    wie = markdown.split("## Wat doe je?")[0]
+    wie = html.unescape(markdown.split("## Wat doe je?")[0])
     also = next((line for line in wie.splitlines() if line.startswith("**Ook betrokken:**")), "")
-    if any(p.naam in also for p in parties[0][0].mensen) or (parties[0][0].groep and parties[0][0].noem in also):
+    leader = parties[0]
+    if any(p.naam in also for r in leader for p in r.mensen) or any(r.groep and r.noem in also for r in leader):
         found.append(f"the leader is also listed as a participant: {also}")
     return found
 
@@ -184,7 +187,7 @@ def test_no_example_handbook_names_one_person_twice_in_a_step_or_in_taken_per_ro
             assert not problems_in(school, step), (school.slug, step, problems_in(school, step))
         page = next(p for p in pages_for(school, CONTENT) if p.slug == "wie-doet-wat")
         taken = render_page(page, school, CONTENT, TEMPLATES, "web").split("## Taken per rol")[1]
-        name_lines = re.findall(r"^(.+)\n\{: \.namen \}$", taken, flags=re.M)
+        name_lines = [html.unescape(n) for n in re.findall(r"^(.+)\n\{: \.namen \}$", taken, flags=re.M)]
         people = [p.naam for role in school.roles.values() for p in role.mensen]
         for name in set(people):
             assert sum(name in line for line in name_lines) <= 1, (school.slug, name, name_lines)
