@@ -341,3 +341,11 @@ def test_conditions_in_our_content_name_only_real_choices(tmp_path):
 
     with pytest.raises(ValueError, match="casemanger"):
         fresh.__wrapped__(tmp_path)
+
+
+def test_the_poster_shows_the_choices_that_apply_to_it(example_site):
+    regenboog = pdf_text(example_site / "de-regenboog" / "poster-de-regenboog.pdf")
+    kompas = pdf_text(example_site / "het-kompas" / "poster-het-kompas.pdf")
+    assert "Raadpleeg altijd Veilig Thuis." in regenboog and "Raadpleeg altijd Veilig Thuis." not in kompas
+    assert "Gesprek met de ouders: Fatima el Amrani (intern begeleider), zonder de leerkracht" in regenboog
+    assert "Casemanager bij hulp zonder melding: Pieter van Leeuwen (zorgcoördinator)" in kompas
