@@ -19,7 +19,7 @@ CONTENT = load_content(TEMPLATES)
 
 def nav_files(nav: list) -> list[str]:
     """Every page file the MkDocs nav links to, top to bottom."""
-    files = []
+    files: list[str] = []
     for entry in nav:
         for value in entry.values():
             files += nav_files(value) if isinstance(value, list) else [value]
