@@ -310,7 +310,7 @@ def _row(school: School) -> Row:
         "versie": school.vaststelling.versie,
         "vastgesteld": school.vaststelling.datum.isoformat(),
         "evaluatie": school.vaststelling.evaluatie.isoformat(),
-        "stichting": school.stichting["naam"],
+        "stichting": school.stichting.naam,
     }
 
 
