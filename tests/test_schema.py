@@ -43,3 +43,12 @@ def test_the_taakverdeling_has_a_key_per_step_and_the_two_decisions():
     keys = list(schema.taakverdeling(STEPS))
     assert keys == [f"stap_{n}" for n in range(1, len(STEPS) + 1)] + ["besluit_melden", "melding_doen"]
     assert list(STICHTING["taakverdeling"]["schema"]) == keys == list(SCHOOL["taakverdeling"]["schema"])
+
+
+def test_the_configuration_guide_names_every_role_of_the_catalogue():
+    # docs/configuratie.md tells board staff which role keys exist; a role added to
+    # templates/data/rollen.yaml must be explained there too.
+    guide = (ROOT / "docs" / "configuratie.md").read_text(encoding="utf-8").split("## Rollen", 1)[1]
+    roles = load_content(ROOT / "templates").roles
+    missing = [key for key in roles if f"`{key}`" not in guide]
+    assert missing == []
