@@ -140,9 +140,9 @@ def slots(school: School) -> dict[str, str]:
         "geen_oudergesprek": "als het gesprek met de ouders in stap 3 niet doorgaat",
     }
     values = {
-        "ondersteuningsteam": school.afspraken["ondersteuningsteam"],
-        "verwijsindex": school.afspraken["verwijsindex"],
-        "veilig_thuis": school.veilig_thuis["naam"],
+        "ondersteuningsteam": school.afspraken.ondersteuningsteam,
+        "verwijsindex": school.afspraken.verwijsindex,
+        "veilig_thuis": school.veilig_thuis.naam,
         "school": school.naam,
         "oudergesprek_door": who("gesprek_ouders.voert"),
         "leerlinggesprek_door": who("gesprek_leerling.voert"),
