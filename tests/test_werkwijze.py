@@ -14,9 +14,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_schools, visible_text
+from conftest import FIXTURES, ROOT, copy_schools, visible_text, without_werkwijze
 from pypdf import PdfReader
-from test_golden import without_werkwijze
 
 from meldcode.content import load_content
 from meldcode.model import School, load_config
