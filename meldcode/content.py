@@ -38,9 +38,12 @@ def _check_text_lists(content: Content) -> None:
     """Fail loudly if a bullet became a mapping (an unquoted ': ' in our YAML)."""
     lists = [role["taken"] for role in content.roles.values()]
     lists += [
+        v["taken"] for role in content.roles.values() for v in (role.get("per_sector") or {}).values() if "taken" in v
+    ]
+    lists += [
         step[key]
         for step in content.steps
-        for key in ("doen", "vastleggen", "aandacht", "speciaal", "regie", "betrokken", "overigen")
+        for key in ("doen", "vastleggen", "aandacht", "speciaal", "vo", "regie", "betrokken", "overigen")
     ]
     for items in lists:
         for item in items:

@@ -136,9 +136,11 @@ class School:
 
     slug: str
     naam: str
+    naam_in_tekst: str  # how running text names the school: "de Luc Stevensschool"
     sector: str
     sector_label: str
-    speciaal: bool
+    speciaal: bool  # speciaal (basis)onderwijs: commissie van begeleiding, extra care
+    leeftijd: tuple[int, int]  # youngest and oldest pupils
     adres: dict
     telefoon: Phone | None
     email: str | None
@@ -160,6 +162,41 @@ class School:
     logo: Path | None
     site_url: str
     sources: list[Path]  # files this school's output depends on
+
+    @property
+    def vo(self) -> bool:
+        """True for a school for voortgezet onderwijs."""
+        return self.sector == "voortgezet-onderwijs"
+
+    @property
+    def wet(self) -> str:
+        """The education law of this school's sector ("de Wet op het primair onderwijs")."""
+        return schema.SECTOR_LAWS[self.sector]
+
+    @property
+    def onder_16(self) -> bool:
+        """Some pupils are younger than 16."""
+        return self.leeftijd[0] < 16
+
+    @property
+    def zestien(self) -> bool:
+        """Some pupils are 16 or 17: they give consent themselves (UAVG art. 5)."""
+        return self.leeftijd[0] <= 17 and self.leeftijd[1] >= 16
+
+    @property
+    def volwassenen(self) -> bool:
+        """Some pupils are 18 or older: adults, informed and asked themselves."""
+        return self.leeftijd[1] >= 18
+
+    @property
+    def primair(self) -> bool:
+        """Some pupils are of primary school age (younger than 12)."""
+        return self.leeftijd[0] < 12
+
+    @property
+    def secundair(self) -> bool:
+        """Some pupils are of secondary school age (15 or older)."""
+        return self.leeftijd[1] >= 15
 
     @property
     def url(self) -> str:
@@ -363,9 +400,20 @@ def _check_contact(doc: Document, contact: dict, path: tuple) -> list[Problem]:
     return []
 
 
+def catalogue(content: Content, sector: str) -> dict[str, dict]:
+    """Return the roles a school of `sector` can have, with that sector's wording (rollen.yaml)."""
+    roles = {}
+    for key, info in content.roles.items():
+        if sector not in info.get("sectoren", [sector]):
+            continue
+        roles[key] = {**info, **(info.get("per_sector") or {}).get(sector, {})}
+    return roles
+
+
 def _check_school(doc: Document, stichting: Document, content: Content) -> list[Problem]:
     data = doc.data
     problems: list[Problem] = []
+    roles_known = catalogue(content, data["sector"])
     af = data["aandachtsfunctionaris"]
     if not af.get("telefoon") and not af.get("email"):
         problems.append(
@@ -376,10 +424,10 @@ def _check_school(doc: Document, stichting: Document, content: Content) -> list[
             )
         )
 
-    available = {k for k, r in content.roles.items() if r["bron"] in ("altijd", "veld")}
+    available = {k for k, r in roles_known.items() if r["bron"] in ("altijd", "veld")}
     for key, role in (data.get("rollen") or {}).items():
         path = ("rollen", key)
-        known = content.roles.get(key)
+        known = roles_known.get(key)
         if known and known["bron"] == "veld":
             problems.append(doc.problem(path, f"de rol '{key}' vul je niet hier in, maar bij het veld '{key}'"))
             continue
@@ -387,7 +435,7 @@ def _check_school(doc: Document, stichting: Document, content: Content) -> list[
             problems.append(doc.problem(path, f"de rol '{key}' heeft iedere school al; haal hem hier weg"))
             continue
         if not known and not role.get("titel"):
-            options = [k for k, r in content.roles.items() if r["bron"] == "rollen"]
+            options = [k for k, r in roles_known.items() if r["bron"] == "rollen"]
             problems.append(
                 doc.problem(
                     path, _advice(f"onbekende rol '{key}'", suggest(key, options), "Geef een eigen rol een 'titel'.")
@@ -412,7 +460,9 @@ def _check_school(doc: Document, stichting: Document, content: Content) -> list[
             continue
         available.add(key)
 
-    if data["sector"] != "basisonderwijs" and "commissie_van_begeleiding" not in (data.get("rollen") or {}):
+    problems.extend(_check_ages(doc))
+
+    if data["sector"] in schema.SPECIAL_SECTORS and "commissie_van_begeleiding" not in (data.get("rollen") or {}):
         problems.append(
             doc.problem(
                 ("rollen",),
@@ -465,6 +515,22 @@ def _check_school(doc: Document, stichting: Document, content: Content) -> list[
     return problems
 
 
+def _check_ages(doc: Document) -> list[Problem]:
+    """Check that the pupils' ages, when given, make sense."""
+    if not doc.data.get("leeftijd"):
+        return []
+    youngest, oldest = _ages(doc.data)
+    if 2 <= youngest <= oldest <= 30:
+        return []
+    return [
+        doc.problem(
+            ("leeftijd",),
+            f"leerlingen van {youngest} tot en met {oldest} jaar kan niet: de jongste leerlingen zijn"
+            " niet ouder dan de oudste, en leeftijden liggen tussen 2 en 30 jaar",
+        )
+    ]
+
+
 def _advice(message: str, hint: str, advice: str) -> str:
     """Join a problem, an optional "bedoelde u" hint and advice into one line."""
     return f"{message}{hint or '.'} {advice}"
@@ -491,8 +557,9 @@ def _build_school(doc: Document, stichting_doc: Document, content: Content, scho
     own_roles = data.get("rollen") or {}
     team_name = data["afspraken"]["ondersteuningsteam"]
 
+    roles_known = catalogue(content, data["sector"])
     roles: dict[str, Role] = {}
-    for key, info in content.roles.items():
+    for key, info in roles_known.items():
         if info["bron"] == "altijd":
             role = _role(key, info, [])
             if key == "ondersteuningsteam":
@@ -503,7 +570,7 @@ def _build_school(doc: Document, stichting_doc: Document, content: Content, scho
         elif key in own_roles:
             roles[key] = _role(key, info, _people(own_roles[key]))
     for key, spec in own_roles.items():
-        if key not in content.roles:
+        if key not in roles_known:
             titel = spec["titel"]
             info = {
                 "titel": titel,
@@ -559,9 +626,11 @@ def _build_school(doc: Document, stichting_doc: Document, content: Content, scho
     return School(
         slug=doc.path.stem,
         naam=data["naam"],
+        naam_in_tekst=data.get("naam_in_tekst") or data["naam"],
         sector=data["sector"],
         sector_label=schema.SECTORS[data["sector"]],
-        speciaal=data["sector"] != "basisonderwijs",
+        speciaal=data["sector"] in schema.SPECIAL_SECTORS,
+        leeftijd=_ages(data),
         adres=data["adres"],
         telefoon=Phone.of(data.get("telefoon")),
         email=data.get("email"),
@@ -597,6 +666,13 @@ def _build_school(doc: Document, stichting_doc: Document, content: Content, scho
         site_url=base["stichting"]["site_url"],
         sources=[doc.path, stichting_doc.path] + ([logo] if logo else []),
     )
+
+
+def _ages(data: dict) -> tuple[int, int]:
+    """Return the youngest and oldest pupils' ages: from the file, else the sector's default."""
+    if data.get("leeftijd"):
+        return int(data["leeftijd"]["van"]), int(data["leeftijd"]["tot"])
+    return schema.DEFAULT_AGES[data["sector"]]
 
 
 def _people(spec: dict) -> list[Person]:

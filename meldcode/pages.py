@@ -51,6 +51,10 @@ def pages_for(school: School, content: Content) -> list[Page]:
         Page("randvoorwaarden", "Randvoorwaarden en evaluatie", "randvoorwaarden.md.j2"),
         Page("sociale-kaart", "Sociale kaart", "sociale-kaart.md.j2"),
         Page("begrippen", "Begrippenlijst", "begrippen.md.j2"),
+        # Appendices; in the PDF they come before the forms, which end the handbook.
+        Page("signalenlijst", "Signalenlijst", "signalenlijst.md.j2"),
+        Page("gesprekstips", "Tips voor het gesprek", "gesprekstips.md.j2"),
+        Page("bronnen", "Bronnen", "bronnen.md.j2"),
     ]
     for role in school.roles.values():
         if not role.pagina:

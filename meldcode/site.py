@@ -29,6 +29,8 @@ _KEEP_LUNR = {"lunr.nl.min.js", "lunr.stemmer.support.min.js"}
 _CDN = re.compile(r"https://unpkg\.com/")  # the CDN Material's bundle falls back to
 _INDENT = re.compile(r"\n\s+")
 _BETWEEN_TAGS = re.compile(r">\s{2,}<")
+# Material restores a reader's colour palette choice; the site offers none, so the script is dead weight.
+_PALETTE = re.compile(r'<script>var palette=__md_get\("__palette"\).*?</script>', re.S)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -113,6 +115,7 @@ def _nav(pages: list[Page]) -> list:
         item("wie-doet-wat"),
         item("sociale-kaart"),
         {"Achtergrond": background},
+        {"Bijlagen": [item(s) for s in ("signalenlijst", "gesprekstips", "bronnen")]},
         item("downloads"),
     ]
 
@@ -197,7 +200,7 @@ def _trim(site: Path) -> None:
         text = path.read_text(encoding="utf-8")
         if "<pre" not in text and "<textarea" not in text:
             # Indentation between tags is a third of each page; browsers ignore it.
-            text = _BETWEEN_TAGS.sub("> <", _INDENT.sub("\n", text))
+            text = _BETWEEN_TAGS.sub("> <", _INDENT.sub("\n", _PALETTE.sub("", text)))
             path.write_text(text, encoding="utf-8")
     for path in sorted(site.rglob("*.map")):
         path.unlink()
