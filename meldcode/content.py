@@ -16,8 +16,22 @@ import yaml
 @dataclass(frozen=True)
 class Content:
     roles: dict  # key -> {titel, noem, ik_ben, bron, taken}
-    steps: list  # five dicts, see templates/data/stappen.yaml
+    steps: list  # one dict per step, in order; see templates/data/stappen.yaml
     kader: dict  # {vragen: [...], uitkomsten: {...}}
+
+    def roles_for(self, sector: str) -> dict[str, dict]:
+        """Return the roles a school of `sector` can have, with that sector's wording (rollen.yaml)."""
+        roles = {}
+        for key, info in self.roles.items():
+            if sector not in info.get("sectoren", [sector]):
+                continue
+            roles[key] = {**info, **(info.get("per_sector") or {}).get(sector, {})}
+        return roles
+
+
+def step_key(step: dict) -> str:
+    """Return the taakverdeling key of a step in the config files: 'stap_1'."""
+    return f"stap_{step['nummer']}"
 
 
 @lru_cache(maxsize=4)
