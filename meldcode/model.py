@@ -177,7 +177,7 @@ class School:
 
     @property
     def wet(self) -> str:
-        """The education law of this school's sector ("de Wet op het primair onderwijs")."""
+        """The education law of this school's sector ("Wet op het primair onderwijs")."""
         return schema.SECTOR_LAWS[self.sector]
 
     @property

@@ -27,10 +27,10 @@ SPECIAL_SECTORS = ("speciaal-basisonderwijs", "speciaal-onderwijs")
 # The education law that holds a sector's meld- en aangifteplicht for sexual offences by staff
 # (WPO art. 4a for BO and SBO, the WEC for SO/VSO, the WVO 2020 for VO).
 SECTOR_LAWS = {
-    "basisonderwijs": "de Wet op het primair onderwijs",
-    "speciaal-basisonderwijs": "de Wet op het primair onderwijs",
-    "speciaal-onderwijs": "de Wet op de expertisecentra",
-    "voortgezet-onderwijs": "de Wet voortgezet onderwijs 2020",
+    "basisonderwijs": "Wet op het primair onderwijs",
+    "speciaal-basisonderwijs": "Wet op het primair onderwijs",
+    "speciaal-onderwijs": "Wet op de expertisecentra",
+    "voortgezet-onderwijs": "Wet voortgezet onderwijs 2020",
 }
 
 # The ages of a sector's pupils when the school file gives no `leeftijd`: (youngest, oldest).
@@ -161,7 +161,9 @@ _STICHTING = {
             "website": _url,
         },
     },
-    "bestuur": {  # contact at the bevoegd gezag, for signals about a staff member
+    # Contact at the bevoegd gezag for signals about a staff member: must be (or act for) the
+    # bevoegd gezag itself, who holds the duty to consult the vertrouwensinspecteur (WPO art. 4a).
+    "bestuur": {
         "type": "dict",
         "required": True,
         "schema": PERSON,
