@@ -52,7 +52,9 @@ def pdf_reader(site: Path, slug: str) -> PdfReader:
 
 @cache
 def pdf_text(site: Path, slug: str) -> str:
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in pdf_reader(site, slug).pages)
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf_reader(site, slug).pages)
+    # Join words the layout hyphenated at a line end ("kinder- mishandeling").
+    return re.sub(r"[-\u2010]\s+(?=[a-zà-ÿ])", "", text.replace("\u00ad", ""))
 
 
 @pytest.mark.parametrize("slug", [VO, SO_ADULTS])
