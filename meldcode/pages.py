@@ -122,13 +122,13 @@ def render_page(
         "flowchart_svg": Markup(flowchart_svg),
         # The school's values for the {slots} in our content text (templates/data/stappen.yaml).
         "slots": {
-            "ondersteuningsteam": school.afspraken["ondersteuningsteam"],
+            "ondersteuningsteam": school.afspraken.ondersteuningsteam,
             # In voortgezet onderwijs the mentor is the teacher closest to the pupil.
             "leerkracht": "de mentor" if school.vo else "de leerkracht",
             "leerkrachten_van": "de mentoren van" if school.vo else "de leerkrachten van",
             "vorige_leerkracht": "de vorige mentor" if school.vo else "de vorige leerkracht",
-            "verwijsindex": school.afspraken["verwijsindex"],
-            "veilig_thuis": school.veilig_thuis["naam"],
+            "verwijsindex": school.afspraken.verwijsindex,
+            "veilig_thuis": school.veilig_thuis.naam,
         },
         **dict(page.extra),
     }
