@@ -127,6 +127,10 @@ def render_page(
             "leerkracht": "de mentor" if school.vo else "de leerkracht",
             "leerkrachten_van": "de mentoren van" if school.vo else "de leerkrachten van",
             "vorige_leerkracht": "de vorige mentor" if school.vo else "de vorige leerkracht",
+            # From 16 the pupil consents himself (UAVG art. 5); see _leeftijd.md.j2.
+            "toestemming_van": "de ouders of, vanaf 16 jaar, de leerling zelf"
+            if school.zestien or school.volwassenen
+            else "de ouders",
             "verwijsindex": school.afspraken.verwijsindex,
             "veilig_thuis": school.veilig_thuis.naam,
         },
