@@ -30,6 +30,8 @@ _KEEP_LUNR = {"lunr.nl.min.js", "lunr.stemmer.support.min.js"}
 _CDN = re.compile(r"https://unpkg\.com/")  # the CDN Material's bundle falls back to
 _INDENT = re.compile(r"\n\s+")
 _BETWEEN_TAGS = re.compile(r">\s{2,}<")
+# Material restores a reader's colour palette choice; the site offers none, so the script is dead weight.
+_PALETTE = re.compile(r'<script>var palette=__md_get\("__palette"\).*?</script>', re.S)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -171,7 +173,7 @@ def _trim(site: Path) -> None:
         text = path.read_text(encoding="utf-8")
         if "<pre" not in text and "<textarea" not in text:
             # Indentation between tags is a third of each page; browsers ignore it.
-            text = _BETWEEN_TAGS.sub("> <", _INDENT.sub("\n", text))
+            text = _BETWEEN_TAGS.sub("> <", _INDENT.sub("\n", _PALETTE.sub("", text)))
             path.write_text(text, encoding="utf-8")
     for path in sorted(site.rglob("*.map")):
         path.unlink()
