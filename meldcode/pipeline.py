@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .checks import Aandachtspunt, find_aandachtspunten
 from .content import load_content
 from .errors import BuildError, ConfigError, MeldcodeError, Problem
 from .model import Config, School, load_config, school_digest, school_files
@@ -62,6 +63,8 @@ class Options:
     shard: tuple[int, int] | None = None  # (K, N): every N-th school starting at K
     poster: str = "A4"
     progress: bool = True
+    strict: bool = False  # open aandachtspunten are errors: nothing is built
+    today: dt.date | None = None  # the date aandachtspunten are checked against (default: today)
 
 
 @dataclass
@@ -70,6 +73,7 @@ class Result:
     unchanged: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     problems: list = field(default_factory=list)
+    aandachtspunten: list[Aandachtspunt] = field(default_factory=list)  # of the schools this build is about
     seconds: float = 0.0
     published: bool = False
     checked: int = 0
@@ -80,19 +84,10 @@ def build(paths: Paths, options: Options) -> Result:
     started = time.perf_counter()
     result = Result()
 
-    # 1. load (files unchanged since the last good build are not validated again)
+    # 1. load, validate and check every school
     old = {} if options.check else _read_manifest(paths.out)
     shared = _shared_digest(paths)
-    known = (
-        None
-        if options.force
-        else {
-            slug: (entry["digest"], entry["row"]["naam"])
-            for slug, entry in old.get("schools", {}).items()
-            if (paths.out / slug / "index.html").is_file()
-        }
-    )
-    config = load_config(paths.schools, paths.templates, known, shared)
+    config = load_config(paths.schools, paths.templates)
     if options.only and paths.schools.is_dir():
         known = {p.stem for p in school_files(paths.schools)}
         unknown = [
@@ -111,9 +106,13 @@ def build(paths: Paths, options: Options) -> Result:
     selected = [s for s in config.schools if s.slug in wanted]
     relevant = _relevant_problems(config, options)
     result.problems = relevant
+    found = find_aandachtspunten(config, paths.templates, options.today or dt.date.today())
+    result.aandachtspunten = [a for a in found if a.school in wanted]
     if config.fatal or (relevant and not options.keep_going):
-        raise ConfigError(relevant)
-    result.checked = len(selected) + len([slug for slug in config.unchanged if slug in wanted])
+        raise ConfigError(relevant, result.aandachtspunten)
+    if options.strict and any(a.open for a in result.aandachtspunten):
+        raise ConfigError(relevant, result.aandachtspunten, strict=True)
+    result.checked = len(selected)
     if options.check:
         result.seconds = time.perf_counter() - started
         return result
@@ -127,9 +126,7 @@ def build(paths: Paths, options: Options) -> Result:
         or old.get("schools", {}).get(s.slug, {}).get("digest") != digests[s.slug]
         or not (paths.out / s.slug / "index.html").is_file()
     ]
-    result.unchanged = sorted(
-        [s.slug for s in selected if s not in todo] + [u for u in config.unchanged if u in wanted]
-    )
+    result.unchanged = sorted(s.slug for s in selected if s not in todo)
     # Keep the published output of schools not built now (other shard, --school, or an
     # invalid file with --keep-going); drop schools whose file is gone.
     existing = {p.stem for p in school_files(paths.schools)}
@@ -139,7 +136,8 @@ def build(paths: Paths, options: Options) -> Result:
         if slug in existing and (paths.out / slug).is_dir()
     }
     for school in selected:
-        rows[school.slug] = {"digest": digests[school.slug], "row": _row(school)}
+        points = [a.as_dict() for a in found if a.school == school.slug]
+        rows[school.slug] = {"digest": digests[school.slug], "row": _row(school, points)}
     manifest = {"tool": __version__, "shared": shared, "schools": dict(sorted(rows.items()))}
     if not todo and old == manifest:
         result.seconds = time.perf_counter() - started
@@ -203,7 +201,7 @@ def _relevant_problems(config: Config, options: Options) -> list:
     ]
 
 
-def _row(school: School) -> dict:
+def _row(school: School, aandachtspunten: list[dict]) -> dict:
     af = school.aandachtsfunctionaris
     return {
         "naam": school.naam,
@@ -216,6 +214,7 @@ def _row(school: School) -> dict:
         "vastgesteld": school.vaststelling.datum.isoformat(),
         "evaluatie": school.vaststelling.evaluatie.isoformat(),
         "stichting": school.stichting["naam"],
+        "aandachtspunten": aandachtspunten,
     }
 
 
