@@ -180,7 +180,7 @@ _PLACEHOLDERS = [
     (re.compile(r"\[[^\]]{1,40}\]|<[^>]{1,40}>"), "een invulveld tussen haken"),
     (re.compile(r"\blorem ipsum\b|\bnog invullen\b|\bin te vullen\b", re.I), "een invultekst"),
 ]
-_FAKE_DIGITS = re.compile(r"(?:0123456|1234567|2345678|3456789|9876543|8765432|7654321|6543210|(\d)\1{5})")
+_FAKE_DIGITS = re.compile(r"(?:123456|234567|345678|456789|987654|876543|765432|654321|(\d)\1{5})")
 
 # Fields of the school file that hold phone numbers.
 _PHONE_KEY = "telefoon"
@@ -276,7 +276,9 @@ class _Where:
         if isinstance(doc, str):  # a file of ours (content, template): no line
             return Aandachtspunt(self.slug, code, doc, None, None, message, advies)
         problem = doc.problem(path, message)
-        return Aandachtspunt(self.slug, code, problem.file, problem.line, problem.field, message, advies)
+        # A missing section has no line of its own; the file's first line would mislead.
+        line = problem.line if not path or path[:1] in doc.lines else None
+        return Aandachtspunt(self.slug, code, problem.file, line, problem.field, message, advies)
 
     def inherited(self, section: str, key: str) -> Document:
         """The file a merged value comes from: the school's when it overrides it, else the stichting's."""
@@ -406,12 +408,16 @@ def _kader(book: _Handbook, at: _Where) -> Iterator[Aandachtspunt]:
             (),
             "het afwegingskader heeft niet de vijf afwegingsvragen",
         )
-    if not book.has("afwegingskader") or "afwegingskader" not in book.steps(4).casefold():
+    if not book.has("afwegingskader"):
         yield at.point(
             "besluit-afwegingskader",
-            f"{book.data}/stappen.yaml",
+            "meldcode/pages.py",
             (),
-            "stap 4 of het handboek gebruikt het afwegingskader niet",
+            "het handboek heeft geen hoofdstuk over het afwegingskader",
+        )
+    if "afwegingskader" not in book.steps(4).casefold():
+        yield at.point(
+            "besluit-afwegingskader", f"{book.data}/stappen.yaml", (), "stap 4 gebruikt het afwegingskader niet"
         )
     kinds = {outcome.get("soort") for outcome in kader.get("uitkomsten", {}).values()}
     step5 = book.steps(5).casefold()
@@ -514,15 +520,22 @@ def _overlegpartners(school: School, at: _Where) -> Iterator[Aandachtspunt]:
         for c in contacts
     ]
     entry_words = [organisation_key(text).split() for text in entries]
+    names = [_significant(c.organisatie) for _, contacts in school.sociale_kaart for c in contacts]
     for i, partner in enumerate(school.afspraken["overlegpartners"]):
-        words = [w for w in organisation_key(partner).split() if w not in _STOPWORDS]
-        if not any(words and all(_word_in(w, found) for w in words) for found in entry_words):
+        words = _significant(partner)
+        # "Buurtteam Maarssen" is on a kaart that has it; so is "jeugdarts GGD X" when "GGD X" is.
+        named = any(words and all(_word_in(w, found) for w in words) for found in entry_words)
+        if not named and not any(name and all(_word_in(w, words) for w in name) for name in names):
             yield at.point(
                 "overlegpartner-niet-op-kaart",
                 at.doc,
                 ("afspraken", "overlegpartners", i),
                 f'"{partner}" staat bij de overlegpartners, maar niet op de sociale kaart',
             )
+
+
+def _significant(text: str) -> list[str]:
+    return [w for w in organisation_key(text).split() if w not in _STOPWORDS]
 
 
 def _word_in(word: str, words: list[str]) -> bool:

@@ -1,13 +1,35 @@
-"""Write the board's overview page (site/index.html): every school at a glance."""
+"""Write the board's overview (site/index.html) and its aandachtspunten (site/aandachtspunten.csv).
+
+Both are made from the same manifest rows, so the page and the spreadsheet
+always list the same points.
+"""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import shutil
 from pathlib import Path
 
+from .checks import Aandachtspunt
 from .model import dutch_date
 from .render import environment
+
+AANDACHTSPUNTEN_CSV = "aandachtspunten.csv"
+_CSV_COLUMNS = [
+    "school",
+    "bestand van de school",
+    "soort",
+    "code",
+    "onderwerp",
+    "bestand",
+    "regel",
+    "veld",
+    "aandachtspunt",
+    "wat te doen",
+    "bewust geaccepteerd, reden",
+]
 
 
 def write_overview(manifest: dict, paths, staging: Path) -> None:
@@ -18,13 +40,54 @@ def write_overview(manifest: dict, paths, staging: Path) -> None:
         row["slug"] = slug
         row["evaluatie_tekst"] = dutch_date(dt.date.fromisoformat(row["evaluatie"]))
         row["vastgesteld_tekst"] = dutch_date(dt.date.fromisoformat(row["vastgesteld"]))
+        points = [Aandachtspunt.from_dict(p) for p in row.get("aandachtspunten", [])]
+        row["punten"] = points
+        row["open"] = sum(1 for p in points if p.open)
+        row["extra"] = ", ".join(
+            f"{n} {word}"
+            for n, word in (
+                (sum(1 for p in points if p.geaccepteerd), "geaccepteerd"),
+                (sum(1 for p in points if p.tip and not p.geaccepteerd), "tip"),
+            )
+            if n
+        )
         rows.append(row)
     stichting = rows[0]["stichting"] if rows else ""
-    html = environment(paths.templates).get_template("overview.html.j2").render(rows=rows, stichting=stichting)
+    html = (
+        environment(paths.templates)
+        .get_template("overview.html.j2")
+        .render(rows=rows, stichting=stichting, csv_name=AANDACHTSPUNTEN_CSV)
+    )
     (staging / "index.html").write_text(html, encoding="utf-8")
+    (staging / AANDACHTSPUNTEN_CSV).write_text(aandachtspunten_csv(rows), encoding="utf-8-sig")
     assets = staging / "assets"
     (assets / "fonts").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(paths.assets / "web" / "overzicht.css", assets / "overzicht.css")
     shutil.copyfile(paths.assets / "web" / "overzicht.js", assets / "overzicht.js")
     for font in sorted((paths.assets / "fonts").glob("*latin-[47]00-normal.woff2")):
         shutil.copyfile(font, assets / "fonts" / font.name)
+
+
+def aandachtspunten_csv(rows: list[dict]) -> str:
+    """Return the aandachtspunten of every school as CSV for a Dutch spreadsheet (';'-separated)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(_CSV_COLUMNS)
+    for row in rows:
+        for p in row["punten"]:
+            writer.writerow(
+                [
+                    row["naam"],
+                    row["slug"],
+                    "tip" if p.tip else "aandachtspunt",
+                    p.code,
+                    p.titel,
+                    p.file,
+                    p.line or "",
+                    p.field or "",
+                    p.message,
+                    p.advies,
+                    p.geaccepteerd or "",
+                ]
+            )
+    return buffer.getvalue()
