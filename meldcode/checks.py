@@ -173,7 +173,7 @@ OUTDATED_TERMS: list[tuple[str, str, bool]] = [
 
 # Text that is a placeholder rather than a value.
 _PLACEHOLDERS = [
-    (re.compile(r"(?:^|[@./])example\.(?:com|nl|org|net)\b", re.I), "een voorbeelddomein (example.…)"),
+    (re.compile(r"(?:^|[@./])example\.(?:com|nl|org|net)\b", re.I), "een voorbeelddomein als example.nl"),
     (re.compile(r"(?:^|\W)N\.\s?N\.(?:\W|$)|^\s*NN\s*$"), '"N.N."'),
     (re.compile(r"x{3,}", re.I), '"xxx"'),
     (re.compile(r"\b(?:TODO|FIXME)\b"), '"TODO"'),

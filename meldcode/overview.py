@@ -12,6 +12,8 @@ import io
 import shutil
 from pathlib import Path
 
+from markupsafe import Markup
+
 from .checks import Aandachtspunt
 from .model import dutch_date
 from .render import environment
@@ -56,7 +58,7 @@ def write_overview(manifest: dict, paths, staging: Path) -> None:
     html = (
         environment(paths.templates)
         .get_template("overview.html.j2")
-        .render(rows=rows, stichting=stichting, csv_name=AANDACHTSPUNTEN_CSV)
+        .render(rows=rows, stichting=stichting, csv_name=Markup(AANDACHTSPUNTEN_CSV))  # our own name: no escaping
     )
     (staging / "index.html").write_text(html, encoding="utf-8")
     (staging / AANDACHTSPUNTEN_CSV).write_text(aandachtspunten_csv(rows), encoding="utf-8-sig")
