@@ -16,9 +16,9 @@ from markupsafe import Markup
 
 from .checks import Aandachtspunt
 from .model import dutch_date
+from .names import AANDACHTSPUNTEN_CSV
 from .render import environment
 
-AANDACHTSPUNTEN_CSV = "aandachtspunten.csv"
 _CSV_COLUMNS = [
     "school",
     "bestand van de school",

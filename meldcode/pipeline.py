@@ -30,8 +30,9 @@ from pathlib import Path
 from . import __version__
 from .checks import Aandachtspunt, find_aandachtspunten
 from .content import load_content
-from .errors import BuildError, ConfigError, MeldcodeError, Problem
+from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
 from .model import Config, School, load_config, school_digest, school_files
+from .names import pdf_file
 from .validate import suggest
 
 MANIFEST = ".meldcode-build.json"
@@ -89,19 +90,14 @@ def build(paths: Paths, options: Options) -> Result:
     shared = _shared_digest(paths)
     config = load_config(paths.schools, paths.templates)
     if options.only and paths.schools.is_dir():
-        known = {p.stem for p in school_files(paths.schools)}
+        names = {p.stem for p in school_files(paths.schools)}
         unknown = [
-            Problem(
-                f"--school {slug}",
-                None,
-                None,
-                f"deze school bestaat niet in {paths.schools.name}/{suggest(slug, known)}",
-            )
+            f"--school {slug}: deze school bestaat niet in {paths.schools.name}/{suggest(slug, names)}"
             for slug in options.only
-            if slug not in known
+            if slug not in names
         ]
         if unknown:
-            raise ConfigError(unknown)
+            raise UsageError("\n".join(unknown))
     wanted = _wanted(paths, options)
     selected = [s for s in config.schools if s.slug in wanted]
     relevant = _relevant_problems(config, options)
@@ -138,7 +134,7 @@ def build(paths: Paths, options: Options) -> Result:
     for school in selected:
         points = [a.as_dict() for a in found if a.school == school.slug]
         rows[school.slug] = {"digest": digests[school.slug], "row": _row(school, points)}
-    manifest = {"tool": __version__, "shared": shared, "schools": dict(sorted(rows.items()))}
+    manifest: dict = {"tool": __version__, "shared": shared, "schools": dict(sorted(rows.items()))}
     if not todo and old == manifest:
         result.seconds = time.perf_counter() - started
         return result  # nothing changed: the output is left untouched
@@ -188,17 +184,11 @@ def _wanted(paths: Paths, options: Options) -> set[str]:
     return set(slugs)
 
 
-def _relevant_problems(config: Config, options: Options) -> list:
-    """Problems that concern this build: with --school, other schools' files do not."""
+def _relevant_problems(config: Config, options: Options) -> list[Problem]:
+    """Problems that concern this build: with --school, other schools' problems do not."""
     if not options.only:
         return config.problems
-    wanted = {f"{config.schools_dir.name}/{slug}.yaml" for slug in options.only}
-    wanted |= {f"{config.schools_dir.name}/{slug}.yml" for slug in options.only}
-    return [
-        p
-        for p in config.problems
-        if p.file in wanted or p.file.endswith("_stichting.yaml") or p.file.startswith("--school")
-    ]
+    return [p for p in config.problems if p.school is None or p.school in options.only]
 
 
 def _row(school: School, aandachtspunten: list[dict]) -> dict:
@@ -293,7 +283,8 @@ def _link_or_copy(src: str, dst: str) -> None:
 
 
 def _render_all(todo: list[School], paths: Paths, staging: Path, options: Options) -> tuple[list[dict], dict[str, str]]:
-    built, failed = [], {}
+    built: list[dict] = []
+    failed: dict[str, str] = {}
     if not todo:
         return built, failed
     jobs = max(1, min(options.jobs or os.cpu_count() or 1, len(todo)))
@@ -361,11 +352,11 @@ def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4"
             paths.templates,
             paths.assets,
             paths.mkdocs,
-            target / f"meldcode-{school.slug}.pdf",
-            target / f"formulieren-{school.slug}.pdf",
+            target / pdf_file("handbook", school.slug),
+            target / pdf_file("forms", school.slug),
         )
         scale = write_poster(
-            school, content, paths.templates, paths.assets, target / f"poster-{school.slug}.pdf", poster
+            school, content, paths.templates, paths.assets, target / pdf_file("poster", school.slug), poster
         )
     except MeldcodeError as exc:
         return {"slug": school.slug, "error": str(exc)}
