@@ -486,7 +486,7 @@ def _evaluation(school: School, at: _Where, today: dt.date) -> Iterator[Aandacht
     evaluatie = school.vaststelling.evaluatie
     where = at.inherited("vaststelling", "evaluatie")
     path = ("vaststelling", "evaluatie")
-    if evaluatie <= today:
+    if evaluatie < today:  # the same rule as the overview's "te laat" (assets/web/overzicht.js)
         yield at.point(
             "evaluatie-voorbij", where, path, f"de evaluatiedatum ({school.vaststelling.evaluatie_tekst}) is voorbij"
         )

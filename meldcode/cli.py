@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import re
 import sys
 from pathlib import Path
 
 from .errors import ConfigError, MeldcodeError, UsageError
-from .pipeline import MANIFEST, Options, Paths, build
+from .pipeline import Options, Paths, build
 
 
 class _Parser(argparse.ArgumentParser):
@@ -158,9 +156,4 @@ def _summary(result, paths: Paths) -> None:
     if result.failed:
         parts.append(f"{len(result.failed)} mislukt ({', '.join(result.failed)})")
     print(f"Klaar in {result.seconds:.1f} s: {', '.join(parts)}. Uitvoer: {paths.out}")
-    # The overview marks overdue evaluations in the browser; say it here too.
-    manifest = json.loads((paths.out / MANIFEST).read_text(encoding="utf-8"))
-    today = dt.date.today().isoformat()
-    late = [e["row"]["naam"] for e in manifest["schools"].values() if e["row"]["evaluatie"] < today]
-    if late:
-        print("Let op, evaluatiedatum voorbij: " + ", ".join(sorted(late)))
+    # An overdue evaluation is an aandachtspunt (evaluatie-voorbij), printed above with the others.
