@@ -130,18 +130,37 @@ def _report_problems(problems, aandachtspunten=(), strict: bool = False) -> None
 
 
 def _report_aandachtspunten(aandachtspunten) -> None:
-    """Print the aandachtspunten grouped per school, one Dutch line each."""
+    """Print the aandachtspunten grouped per school, one Dutch line each.
+
+    A point that every school has in the same words (one in _stichting.yaml, say)
+    is printed once, for all schools, instead of once per school.
+    """
     if not aandachtspunten:
         return
-    by_school: dict[str, list] = {}
-    for point in aandachtspunten:
-        by_school.setdefault(point.school, []).append(point)
+    schools = {p.school for p in aandachtspunten}
+    having: dict[tuple, set[str]] = {}
+    for p in aandachtspunten:
+        having.setdefault(_shared_key(p), set()).add(p.school)
+    shared = {key for key, found in having.items() if len(schools) > 1 and found == schools}
+    groups: dict[str, list] = {}
+    for p in aandachtspunten:
+        if _shared_key(p) not in shared:
+            groups.setdefault(f"{p.school}", []).append(p)
+    common = list({_shared_key(p): p for p in aandachtspunten if _shared_key(p) in shared}.values())
     lines = []
-    for slug, points in sorted(by_school.items()):
+    if common:
+        n = sum(1 for p in common if p.open)
+        lines.append(f"Aandachtspunten voor alle {len(schools)} scholen ({n} open):")
+        lines += [f"  {p}" for p in common]
+    for slug, points in sorted(groups.items()):
         n = sum(1 for p in points if p.open)
         lines.append(f"Aandachtspunten voor {slug} ({n} open):")
         lines += [f"  {p}" for p in points]
     sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _shared_key(point) -> tuple:
+    return (point.code, point.file, point.line, point.field, point.message, point.geaccepteerd)
 
 
 def _summary(result, paths: Paths) -> None:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, run_build, visible_text
+from conftest import FIXTURES, ROOT, copy_schools, run_build, visible_text
 
 REASON = "De stichting heeft één externe vertrouwenspersoon voor alle scholen."
 
@@ -112,3 +112,15 @@ def test_check_prints_aandachtspunten_per_school_after_the_errors(tmp_path):
     assert all(line.startswith("schools/issue-example.yaml") for line in lines[:header])
     assert lines[header + 1].startswith("  schools/de-regenboog.yaml:")
     assert lines[-1] == "3 fouten gevonden; er is niets gebouwd of gewijzigd."
+
+
+def test_a_point_every_school_has_is_printed_once_for_all_schools(tmp_path):
+    schools = copy_schools(tmp_path)
+    path = schools / "_stichting.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  medezeggenschap: ", "  # medezeggenschap: "))
+    result = run("--check", "--schools", str(schools))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == "Aandachtspunten voor alle 3 scholen (1 open):"
+    assert len(lines) == 2 and "[geen-medezeggenschap]" in lines[1]
+    assert "3 aandachtspunten" in result.stdout
