@@ -225,7 +225,7 @@ class Aandachtspunt:
 
     def as_problem(self) -> Problem:
         """The same finding as an error (for --strict)."""
-        return Problem(self.file, self.line, self.field, f"{self.message}. {self.advies} [{self.code}]")
+        return Problem(self.file, self.line, self.field, f"{self.message}. {self.advies} [{self.code}]", self.school)
 
     def as_dict(self) -> dict:
         return asdict(self)
