@@ -348,7 +348,7 @@ def _taakverdeling(book: _Handbook, at: _Where) -> Iterator[Aandachtspunt]:
             at.inherited("taakverdeling", "besluit_melden"),
             ("taakverdeling", "besluit_melden"),
             f"het besluit om te melden ligt bij {role.noem}, een groep zonder naam;"
-            " de Besluit verplichte meldcode vraagt wie eindverantwoordelijk is",
+            " het Besluit verplichte meldcode vraagt wie eindverantwoordelijk is",
         )
 
 
@@ -614,7 +614,7 @@ def _double_roles(school: School, at: _Where) -> Iterator[Aandachtspunt]:
             "dubbele-rol",
             at.inherited("taakverdeling", "besluit_melden"),
             ("taakverdeling", "besluit_melden"),
-            f"{school.aandachtsfunctionaris.naam} is aandachtsfunctionaris en neemt alleen het besluit om te melden",
+            f"{school.aandachtsfunctionaris.naam} is aandachtsfunctionaris en neemt als enige het besluit om te melden",
         )
     vp = school.roles.get("vertrouwenspersoon")
     if vp and any(_name(p.naam) == af for p in vp.mensen):
