@@ -305,7 +305,7 @@ class _Handbook:
         return all(needle.casefold() in text for needle in needles)
 
     def steps(self, number: int | None = None) -> str:
-        return "\n".join(_step_texts(self.content, number))
+        return "\n".join(_step_texts(self.school, self.content, number))
 
 
 def _besluit(school: School, content: Content, templates_dir: Path, at: _Where) -> Iterator[Aandachtspunt]:
@@ -433,13 +433,20 @@ def _kader(book: _Handbook, at: _Where) -> Iterator[Aandachtspunt]:
         yield at.point("besluit-beslissingen", f"{book.data}/stappen.yaml", (), "stap 5 mist " + " en ".join(missing))
 
 
-def _step_texts(content: Content, number: int | None = None) -> Iterator[str]:
+def _step_texts(school: School, content: Content, number: int | None = None) -> Iterator[str]:
+    """The text of the steps as this school's handbook has it (items that depend on its werkwijze
+    or on who acts count only where they apply)."""
     for step in content.steps:
         if number is not None and step.get("nummer") != number:
             continue
-        for key in ("titel", "doel", "doen", "aandacht", "regie", "betrokken", "vastleggen"):
-            value = step.get(key)
-            yield from (value if isinstance(value, list) else [value] if isinstance(value, str) else [])
+        yield from (text for text in (step.get("titel"), step.get("doel")) if isinstance(text, str))
+        for key in ("doen", "aandacht", "vastleggen"):
+            yield from school.select(step.get(key) or [])
+        assignment = school.taakverdeling.get(step.get("nummer"))
+        if assignment is not None:
+            yield from school.select(step.get("regie") or [], assignment.regie)
+            for role in assignment.betrokken:
+                yield from school.select(step.get("betrokken") or [], role)
 
 
 @lru_cache(maxsize=64)
@@ -467,11 +474,11 @@ def _people(school: School, at: _Where) -> Iterator[Aandachtspunt]:
 
 
 def _policy(school: School, at: _Where) -> Iterator[Aandachtspunt]:
-    if not school.privacy["bewaartermijn"]:
+    if not school.privacy.bewaartermijn:
         yield at.point(
             "geen-bewaartermijn", at.stichting, ("privacy",), "er is geen bewaartermijn voor het meldcodedossier"
         )
-    if not school.privacy["fg"]:
+    if not school.privacy.fg:
         yield at.point("geen-fg", at.stichting, ("privacy",), "de functionaris gegevensbescherming wordt niet genoemd")
     if not school.vaststelling.medezeggenschap:
         yield at.point(
@@ -486,7 +493,7 @@ def _evaluation(school: School, at: _Where, today: dt.date) -> Iterator[Aandacht
     evaluatie = school.vaststelling.evaluatie
     where = at.inherited("vaststelling", "evaluatie")
     path = ("vaststelling", "evaluatie")
-    if evaluatie < today:  # the same rule as the overview's "te laat" (assets/web/overzicht.js)
+    if evaluation_overdue(evaluatie, today):
         yield at.point(
             "evaluatie-voorbij", where, path, f"de evaluatiedatum ({school.vaststelling.evaluatie_tekst}) is voorbij"
         )
@@ -497,6 +504,15 @@ def _evaluation(school: School, at: _Where, today: dt.date) -> Iterator[Aandacht
             path,
             f"de meldcode moet op {school.vaststelling.evaluatie_tekst} geëvalueerd zijn, binnen drie maanden",
         )
+
+
+def evaluation_overdue(evaluatie: dt.date, today: dt.date) -> bool:
+    """The one rule for "te laat": overdue from the day after the evaluation date.
+
+    meldcode.overview.overdue (the command line) and assets/web/overzicht.js (the
+    overview page) apply the same rule.
+    """
+    return evaluatie < today
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -521,7 +537,7 @@ def _overlegpartners(school: School, at: _Where) -> Iterator[Aandachtspunt]:
     ]
     entry_words = [organisation_key(text).split() for text in entries]
     names = [_significant(c.organisatie) for _, contacts in school.sociale_kaart for c in contacts]
-    for i, partner in enumerate(school.afspraken["overlegpartners"]):
+    for i, partner in enumerate(school.afspraken.overlegpartners):
         words = _significant(partner)
         # "Buurtteam Maarssen" is on a kaart that has it; so is "jeugdarts GGD X" when "GGD X" is.
         named = any(words and all(_word_in(w, found) for w in words) for found in entry_words)

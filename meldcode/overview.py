@@ -11,13 +11,17 @@ import datetime as dt
 import io
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .checks import Aandachtspunt
+from .checks import Aandachtspunt, evaluation_overdue
 from .model import dutch_date
 from .names import AANDACHTSPUNTEN_CSV
 from .render import environment
+
+if TYPE_CHECKING:
+    from .pipeline import Manifest, Paths, Row
 
 _CSV_COLUMNS = [
     "school",
@@ -34,26 +38,40 @@ _CSV_COLUMNS = [
 ]
 
 
-def write_overview(manifest: dict, paths, staging: Path) -> None:
+def overdue(row: Row, today: dt.date) -> bool:
+    """Return whether a school's evaluation date has passed.
+
+    The one rule for "te laat": assets/web/overzicht.js applies it on the overview page
+    (in the browser, so the built page stays the same from day to day) and the command
+    line names the same schools; tests/browser checks that the two agree.
+    """
+    return evaluation_overdue(dt.date.fromisoformat(row["evaluatie"]), today)
+
+
+def write_overview(manifest: Manifest, paths: Paths, staging: Path) -> None:
     """Render index.html and its assets into `staging` from the manifest rows."""
     rows = []
     for slug, entry in sorted(manifest["schools"].items(), key=lambda item: item[1]["row"]["naam"].casefold()):
-        row = dict(entry["row"])
-        row["slug"] = slug
-        row["evaluatie_tekst"] = dutch_date(dt.date.fromisoformat(row["evaluatie"]))
-        row["vastgesteld_tekst"] = dutch_date(dt.date.fromisoformat(row["vastgesteld"]))
-        points = [Aandachtspunt.from_dict(p) for p in row.get("aandachtspunten", [])]
-        row["punten"] = points
-        row["open"] = sum(1 for p in points if p.open)
-        row["extra"] = ", ".join(
-            f"{n} {word}"
-            for n, word in (
-                (sum(1 for p in points if p.geaccepteerd), "geaccepteerd"),
-                (sum(1 for p in points if p.tip and not p.geaccepteerd), "tip"),
-            )
-            if n
+        known = entry["row"]
+        points = [Aandachtspunt.from_dict(p) for p in known.get("aandachtspunten", [])]
+        rows.append(
+            {
+                **known,
+                "slug": slug,
+                "evaluatie_tekst": dutch_date(dt.date.fromisoformat(known["evaluatie"])),
+                "vastgesteld_tekst": dutch_date(dt.date.fromisoformat(known["vastgesteld"])),
+                "punten": points,
+                "open": sum(1 for p in points if p.open),
+                "extra": ", ".join(
+                    f"{n} {word}"
+                    for n, word in (
+                        (sum(1 for p in points if p.geaccepteerd), "geaccepteerd"),
+                        (sum(1 for p in points if p.tip and not p.geaccepteerd), "tip"),
+                    )
+                    if n
+                ),
+            }
         )
-        rows.append(row)
     stichting = rows[0]["stichting"] if rows else ""
     html = (
         environment(paths.templates)

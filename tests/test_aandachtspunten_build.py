@@ -25,6 +25,7 @@ def _schools(target: Path, accepted_only: bool = False) -> Path:
         (schools / name).write_bytes((ROOT / "schools" / name).read_bytes())
     text = (ROOT / "schools" / "de-regenboog.yaml").read_text(encoding="utf-8")
     text = text.replace("  vertrouwenspersoon:\n", "  contactpersoon:\n    titel: Contactpersoon\n")
+    text = text.replace("voert: vertrouwenspersoon", "voert: aandachtsfunctionaris")
     if not accepted_only:
         text = text.replace("    - Buurtteam Maarssen\n", "    - Buurtteam Maarssen\n    - Jeugdteam Stichtse Vecht\n")
     text += f"\ngeaccepteerd:\n  - code: geen-vertrouwenspersoon\n    reden: {REASON}\n"
