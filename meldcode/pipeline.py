@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from . import __version__
+from .checks import Aandachtspunt, find_aandachtspunten
 from .content import load_content
 from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
 from .model import Config, School, load_config, school_digest, school_files
@@ -64,6 +65,8 @@ class Options:
     shard: tuple[int, int] | None = None  # (K, N): every N-th school starting at K
     poster: str = "A4"
     progress: bool = True
+    strict: bool = False  # open aandachtspunten are errors: nothing is built
+    today: dt.date | None = None  # the date aandachtspunten are checked against (default: today)
 
 
 class Row(TypedDict):
@@ -79,6 +82,7 @@ class Row(TypedDict):
     vastgesteld: str  # ISO date
     evaluatie: str  # ISO date
     stichting: str
+    aandachtspunten: list[dict]  # meldcode.checks.Aandachtspunt.as_dict() of each
 
 
 class Entry(TypedDict):
@@ -120,6 +124,7 @@ class Result:
     unchanged: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    aandachtspunten: list[Aandachtspunt] = field(default_factory=list)  # of the schools this build is about
     seconds: float = 0.0
     published: bool = False
     checked: int = 0
@@ -130,8 +135,8 @@ class Loaded:
     """What the load stage found."""
 
     schools: list[School]  # valid schools this build is about (all, --school, --shard)
-    unchanged: list[str]  # schools this build is about that were valid at the last build and are unchanged
     problems: list[Problem]  # the problems that concern this build
+    aandachtspunten: list[Aandachtspunt]  # of the schools this build is about
     shared: str  # digest of what every school depends on
     previous: Manifest  # the manifest of the output as it is (empty with --check)
 
@@ -158,7 +163,7 @@ def build(paths: Paths, options: Options) -> Result:
     """Run the whole build; raise ConfigError, UsageError or BuildError for user-facing failures."""
     started = time.perf_counter()
     loaded = load(paths, options)
-    result = Result(problems=loaded.problems, checked=len(loaded.schools) + len(loaded.unchanged))
+    result = Result(problems=loaded.problems, aandachtspunten=loaded.aandachtspunten, checked=len(loaded.schools))
     if not options.check:
         result.published, result.built, result.unchanged, result.failed = _write(paths, options, loaded)
     result.seconds = time.perf_counter() - started
@@ -181,22 +186,14 @@ def _write(paths: Paths, options: Options, loaded: Loaded) -> tuple[bool, list[B
 
 
 def load(paths: Paths, options: Options) -> Loaded:
-    """Stage 1: read and validate the config files; raise ConfigError unless --keep-going may go on.
+    """Stage 1: read, validate and check the config files; raise ConfigError unless --keep-going may go on.
 
-    Files unchanged since the last good build are not validated again.
+    Every file is read, also when unchanged since the last build: the aandachtspunten
+    need every school. With --strict an open aandachtspunt is an error too.
     """
     previous: Manifest = {} if options.check else _read_manifest(paths.out)
     shared = _shared_digest(paths)
-    known = (
-        None
-        if options.force
-        else {
-            slug: (entry["digest"], entry["row"]["naam"])
-            for slug, entry in previous.get("schools", {}).items()
-            if (paths.out / slug / "index.html").is_file()
-        }
-    )
-    config = load_config(paths.schools, paths.templates, known, shared)
+    config = load_config(paths.schools, paths.templates)
     if options.only and paths.schools.is_dir():
         names = {p.stem for p in school_files(paths.schools)}
         unknown = [
@@ -208,12 +205,16 @@ def load(paths: Paths, options: Options) -> Loaded:
             raise UsageError("\n".join(unknown))
     wanted = _wanted(paths, options)
     relevant = _relevant_problems(config, options)
+    found = find_aandachtspunten(config, paths.templates, options.today or dt.date.today())
+    points = [a for a in found if a.school in wanted]
     if config.fatal or (relevant and not options.keep_going):
-        raise ConfigError(relevant)
+        raise ConfigError(relevant, points)
+    if options.strict and any(a.open for a in points):
+        raise ConfigError(relevant, points, strict=True)
     return Loaded(
         schools=[s for s in config.schools if s.slug in wanted],
-        unchanged=[slug for slug in config.unchanged if slug in wanted],
         problems=relevant,
+        aandachtspunten=points,
         shared=shared,
         previous=previous,
     )
@@ -233,7 +234,7 @@ def plan(paths: Paths, options: Options, loaded: Loaded) -> Plan:
         )
 
     todo = [s for s in loaded.schools if options.force or not up_to_date(s)]
-    unchanged = sorted([s.slug for s in loaded.schools if s not in todo] + loaded.unchanged)
+    unchanged = sorted(s.slug for s in loaded.schools if s not in todo)
     # Keep the published output of schools not built now (other shard, --school, or an
     # invalid file with --keep-going); drop schools whose file is gone.
     existing = {p.stem for p in school_files(paths.schools)}
@@ -241,7 +242,8 @@ def plan(paths: Paths, options: Options, loaded: Loaded) -> Plan:
         slug: entry for slug, entry in old.items() if slug in existing and (paths.out / slug).is_dir()
     }
     for school in loaded.schools:
-        rows[school.slug] = {"digest": digests[school.slug], "row": _row(school)}
+        points = [a.as_dict() for a in loaded.aandachtspunten if a.school == school.slug]
+        rows[school.slug] = {"digest": digests[school.slug], "row": _row(school, points)}
     manifest: Manifest = {"tool": __version__, "shared": loaded.shared, "schools": dict(sorted(rows.items()))}
     rendering = {s.slug for s in todo}
     keep = [slug for slug in sorted(rows) if slug not in rendering]
@@ -298,7 +300,7 @@ def _relevant_problems(config: Config, options: Options) -> list[Problem]:
     return [p for p in config.problems if p.school is None or p.school in options.only]
 
 
-def _row(school: School) -> Row:
+def _row(school: School, aandachtspunten: list[dict]) -> Row:
     af = school.aandachtsfunctionaris
     return {
         "naam": school.naam,
@@ -311,6 +313,7 @@ def _row(school: School) -> Row:
         "vastgesteld": school.vaststelling.datum.isoformat(),
         "evaluatie": school.vaststelling.evaluatie.isoformat(),
         "stichting": school.stichting.naam,
+        "aandachtspunten": aandachtspunten,
     }
 
 
