@@ -237,13 +237,17 @@ class _Preview:
         self.pdf_job: _Forked | None = None
         self.pdf_lock = threading.Lock()
 
-    def rebuild(self, pdfs_in_child: bool = True) -> bool:
-        """Validate and rebuild the site, then start the PDFs; return whether the site is new."""
+    def rebuild(self, pdfs_in_child: bool = True, ours_changed: bool = False) -> bool:
+        """Validate and rebuild the site, then start the PDFs; return whether the site is new.
+
+        `ours_changed`: a template, asset or mkdocs.yml changed, not only the school's files.
+        """
         started = time.perf_counter()
-        # Our own content and templates may have changed too: read them again.
-        load_content.cache_clear()
-        mkdocs_base.cache_clear()
-        environment.cache_clear()
+        if ours_changed:  # read our content and templates again (otherwise kept per process)
+            load_content.cache_clear()
+            mkdocs_base.cache_clear()
+            environment.cache_clear()
+            self.known = {}  # the rules may have changed: check every school again
         config = load_config(self.paths.schools, self.paths.templates, self.known)
         own = (f"{self.paths.schools.name}/{self.slug}.yaml", f"{self.paths.schools.name}/{self.slug}.yml")
         mine = [p for p in config.problems if p.file in own or p.file.endswith(STICHTING_FILE)]
@@ -401,9 +405,10 @@ def serve(paths: Paths, slug: str, port: int, poster: str = "A4") -> int:
             new = _stamp(paths, slug)
             if new == stamp:
                 continue
+            changed = {path for path, *_ in set(new) ^ set(stamp)}
             stamp = new
             print("Wijziging gezien, opnieuw bouwen ...", flush=True)
-            preview.rebuild()
+            preview.rebuild(ours_changed=any(Path(path).parent != paths.schools for path in changed))
     except KeyboardInterrupt:
         return 0
     except OSError as exc:
