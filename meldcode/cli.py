@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from .errors import ConfigError, MeldcodeError
+from .errors import ConfigError, MeldcodeError, UsageError
 from .pipeline import MANIFEST, Options, Paths, build
 
 
@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         result = build(paths, options)
     except ConfigError as exc:
         _report_problems(exc.problems)
+        return 1
+    except UsageError as exc:
+        sys.stderr.write(f"{exc}\nEr is niets gebouwd of gewijzigd.\n")
         return 1
     except MeldcodeError as exc:
         sys.stderr.write(f"De bouw is mislukt; {paths.out.name}/ is niet gewijzigd.\n{exc}\n")

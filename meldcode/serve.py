@@ -249,11 +249,11 @@ class _Preview:
             environment.cache_clear()
             self.known = {}  # the rules may have changed: check every school again
         config = load_config(self.paths.schools, self.paths.templates, self.known)
-        own = (f"{self.paths.schools.name}/{self.slug}.yaml", f"{self.paths.schools.name}/{self.slug}.yml")
-        mine = [p for p in config.problems if p.file in own or p.file.endswith(STICHTING_FILE)]
+        mine = [p for p in config.problems if p.school in (None, self.slug)]
         school = next((s for s in config.schools if s.slug == self.slug), None)
         if school is None and not mine:
-            mine = [Problem(f"{self.paths.schools.name}/{self.slug}.yaml", None, None, "deze school bestaat niet")]
+            own = f"{self.paths.schools.name}/{self.slug}.yaml"
+            mine = [Problem(own, None, None, "deze school bestaat niet", self.slug)]
         if mine or school is None:
             self._fail(mine)
             return False
@@ -265,7 +265,7 @@ class _Preview:
                 build_school_site(school, self.paths, folder / self.slug)
         except MeldcodeError as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            self._fail([Problem(f"{self.paths.schools.name}/{self.slug}.yaml", None, None, str(exc))])
+            self._fail([Problem(f"{self.paths.schools.name}/{self.slug}.yaml", None, None, str(exc), self.slug)])
             return False
         old = self.state.site
         self.state.publish(site=folder / self.slug, version=self.state.version + 1, problems=[])
