@@ -10,8 +10,9 @@ change, an invalid value and its fix, `--rounds` times. For each edit it
 reports the time from the save to
 
 - the page: the event that makes open pages reload (the new site is swapped in
-  and servable; the page is fetched to check it holds the edit), or, for the
-  invalid value, the event that shows the error banner;
+  and servable; the bench then fetches the page), or, for the
+  invalid value, the event that shows the error banner; and, separately, the
+  time from the swap (the preview's clock) to that event reaching the page;
 - the PDFs: the event that says the new PDFs are served;
 
 and the CPU seconds of the preview process (validation and website) and of
@@ -65,7 +66,9 @@ class Events:
             for line in stream:
                 if line.startswith(b"data: "):
                     with self.changed:
-                        self.received.append((time.perf_counter(), json.loads(line[6:])))
+                        status = json.loads(line[6:])
+                        status["gehoord"] = time.time()  # to compare with the preview's own clock
+                        self.received.append((time.perf_counter(), status))
                         self.changed.notify_all()
 
     def wait(self, after: float, test, seconds: float = 120) -> tuple[float, dict]:
@@ -173,7 +176,7 @@ def _edit(events: Events, pid: int, base: str, school: Path, what: str, old: str
         # The last good page stays served.
         urllib.request.urlopen(base + "/index.html", timeout=5).close()
         own2, children2 = _cpu(pid)
-        return {"what": what, "page": at - saved, "pdfs": None, "cpu_site": own2 - own, "cpu_pdfs": None}
+        return {"what": what, "page": at - saved, "push": None, "pdfs": None, "cpu_site": own2 - own, "cpu_pdfs": None}
     at, status = events.wait(saved, lambda s: s["versie"] > before["versie"])
     with urllib.request.urlopen(base + "/index.html", timeout=5) as response:
         response.read()
@@ -183,6 +186,7 @@ def _edit(events: Events, pid: int, base: str, school: Path, what: str, old: str
     return {
         "what": what,
         "page": at - saved,
+        "push": status["gehoord"] - status["klaar"],
         "pdfs": done - saved,
         "cpu_site": own2 - own,
         "cpu_pdfs": children2 - children,
@@ -215,6 +219,11 @@ def main() -> int:
     print(
         f"| all valid edits | {statistics.median(r['page'] for r in valid):.2f} / {max(r['page'] for r in valid):.2f} s"
         f" | {statistics.median(r['pdfs'] for r in valid):.2f} / {max(r['pdfs'] for r in valid):.2f} s | |"
+    )
+    push = [r["push"] for r in valid]
+    print(
+        f"\nnew site swapped in -> reload event at the page: median {statistics.median(push) * 1000:.0f} ms,"
+        f" max {max(push) * 1000:.0f} ms"
     )
     return 0
 

@@ -81,12 +81,13 @@ class _State:
         self.pdfs: Path | None = None  # folder with the last good PDFs
         self.version = 0  # +1 for every new site swapped in
         self.pdf_version = 0  # the site version the served PDFs belong to
+        self.ready = 0.0  # when the current site was swapped in (Unix time; the benchmark reads it)
         self.problems: list[dict] = []
         self.changed = threading.Condition()
         self.stopping = False
 
     def status(self) -> dict:
-        return {"versie": self.version, "pdf": self.pdf_version, "fouten": self.problems}
+        return {"versie": self.version, "pdf": self.pdf_version, "fouten": self.problems, "klaar": self.ready}
 
     def publish(self, **changes: Any) -> None:
         """Change what is served and wake every open event stream."""
@@ -268,7 +269,7 @@ class _Preview:
             self._fail([Problem(f"{self.paths.schools.name}/{self.slug}.yaml", None, None, str(exc), self.slug)])
             return False
         old = self.state.site
-        self.state.publish(site=folder / self.slug, version=self.state.version + 1, problems=[])
+        self.state.publish(site=folder / self.slug, version=self.state.version + 1, problems=[], ready=time.time())
         if old is not None:
             # Keep the previous version for requests still reading it; drop the one before.
             for stale in self.work.glob("site-*"):
