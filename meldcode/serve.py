@@ -37,6 +37,7 @@ from typing import Any
 from .content import load_content
 from .errors import ConfigError, MeldcodeError, Problem
 from .model import STICHTING_FILE, load_config, school_digest
+from .pdf import font_configuration
 from .pipeline import Paths, build_school_pdfs, build_school_site, one_school
 from .render import environment, mkdocs_base
 
@@ -248,6 +249,7 @@ class _Preview:
             load_content.cache_clear()
             mkdocs_base.cache_clear()
             environment.cache_clear()
+            font_configuration.cache_clear()  # fonts are read once per process
             self.known = {}  # the rules may have changed: check every school again
         config = load_config(self.paths.schools, self.paths.templates, self.known)
         mine = [p for p in config.problems if p.school in (None, self.slug)]
