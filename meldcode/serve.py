@@ -53,7 +53,8 @@ if(!errors.length){return}var box=document.createElement('div');box.id='meldcode
 box.setAttribute('role','alert');box.style.cssText='position:fixed;top:0;left:0;right:0;z-index:10000;'
 +'max-height:50vh;overflow:auto;background:#8b0000;color:#fff;padding:.8em 1em;font:15px/1.4 sans-serif;'
 +'box-shadow:0 2px 6px rgba(0,0,0,.4)';var h=document.createElement('strong');
-h.textContent='Fout in de invoer: dit voorbeeld toont nog de vorige goede versie.';box.appendChild(h);
+h.textContent=mine?'Fout in de invoer: dit voorbeeld toont nog de vorige goede versie.'
+:'Fout in de invoer: er is nog geen goede versie om te tonen.';box.appendChild(h);
 var ul=document.createElement('ul');ul.style.margin='.4em 0 0';errors.forEach(function(e){
 var li=document.createElement('li');var w=document.createElement('strong');
 w.textContent=e.bestand+(e.regel?', regel '+e.regel:'')+': ';li.appendChild(w);
@@ -65,7 +66,8 @@ es.onmessage=function(m){show(JSON.parse(m.data))};})();</script>"""
 
 _NO_SITE = (
     "<!DOCTYPE html><html lang=nl><meta charset=utf-8><title>Voorbeeld</title>"
-    "<body><p>Er is nog geen goede versie van deze school. Los de fouten op; deze pagina ververst dan zichzelf.</p>"
+    "<body style='margin:12em 1em 1em;font:16px/1.4 sans-serif'><p>Er is nog geen goede versie van deze school."
+    " Herstel de fouten hierboven en sla het bestand op; deze pagina ververst dan zichzelf.</p>"
     "</body></html>"
 )
 _PDF_PENDING = (
@@ -283,7 +285,8 @@ class _Preview:
 
     def _fail(self, problems: list[Problem]) -> None:
         problems = ConfigError(problems).problems  # sorted, without duplicates
-        sys.stderr.write("\n".join(map(str, problems)) + "\nDe vorige goede versie blijft zichtbaar.\n")
+        after = "De vorige goede versie blijft zichtbaar." if self.state.version else "Er is nog geen goede versie."
+        sys.stderr.write("\n".join(map(str, problems)) + f"\n{after}\n")
         sys.stderr.flush()
         self.state.publish(problems=[_problem_row(p) for p in problems])
 
