@@ -36,7 +36,7 @@ from typing import Any
 
 from .content import load_content
 from .errors import ConfigError, MeldcodeError, Problem
-from .model import STICHTING_FILE, load_config, school_digest
+from .model import STICHTING_FILE, load_config
 from .pdf import font_configuration
 from .pipeline import Paths, build_school_pdfs, build_school_site, one_school
 from .render import environment, mkdocs_base
@@ -237,7 +237,6 @@ class _Preview:
         self.paths, self.slug, self.work, self.poster = paths, slug, work, poster
         self.state = _State()
         self.builds = 0
-        self.known: dict[str, tuple[str, str]] = {}  # other schools, valid and unchanged: not read again
         self.pdf_job: _Forked | None = None
         self.pdf_lock = threading.Lock()
 
@@ -252,8 +251,7 @@ class _Preview:
             mkdocs_base.cache_clear()
             environment.cache_clear()
             font_configuration.cache_clear()  # fonts are read once per process
-            self.known = {}  # the rules may have changed: check every school again
-        config = load_config(self.paths.schools, self.paths.templates, self.known)
+        config = load_config(self.paths.schools, self.paths.templates)
         mine = [p for p in config.problems if p.school in (None, self.slug)]
         school = next((s for s in config.schools if s.slug == self.slug), None)
         if school is None and not mine:
@@ -262,7 +260,6 @@ class _Preview:
         if mine or school is None:
             self._fail(mine)
             return False
-        self.known = {s.slug: (school_digest("", s.sources), s.naam) for s in config.schools if s.slug != self.slug}
         self.builds += 1
         folder = self.work / f"site-{self.builds}"
         try:
