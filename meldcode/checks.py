@@ -441,12 +441,12 @@ def _step_texts(school: School, content: Content, number: int | None = None) -> 
             continue
         yield from (text for text in (step.get("titel"), step.get("doel")) if isinstance(text, str))
         for key in ("doen", "aandacht", "vastleggen"):
-            yield from school.select(step.get(key) or [])
+            yield from school.select(step.get(key) or [], step=step.get("nummer"))
         assignment = school.taakverdeling.get(step.get("nummer"))
         if assignment is not None:
-            yield from school.select(step.get("regie") or [], assignment.regie)
+            yield from school.select(step.get("regie") or [], assignment.regie, step.get("nummer"))
             for role in assignment.betrokken:
-                yield from school.select(step.get("betrokken") or [], role)
+                yield from school.select(step.get("betrokken") or [], role, step.get("nummer"))
 
 
 @lru_cache(maxsize=64)

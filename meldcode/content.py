@@ -91,7 +91,7 @@ def werkwijze_choices() -> dict[str, list | None]:
 def _check_condition(key: str, wanted: object, content: Content) -> None:
     """Fail loudly on a condition in our content data that can never be true (a typo of ours)."""
     choices = werkwijze_choices()
-    if key == "rol":
+    if key in ("rol", "regie"):
         for role in wanted if isinstance(wanted, list) else [wanted]:
             if role not in content.roles and role not in choices:
                 raise ValueError(f"content data: unknown role {role!r} in a condition")

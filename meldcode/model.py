@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,7 @@ STICHTING_FILE = "_stichting.yaml"
 # Always on every school's sociale kaart.
 POLITIE = "0900-8844"
 VERTROUWENSINSPECTEUR = "0900-111 3111"
+CENTRUM_SEKSUEEL_GEWELD = "0800-0188"  # named in the text on bijzondere vormen
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,10 @@ class Role:
     eigen: bool = False  # defined by the school itself
     groep: bool = False  # a group (leerkrachten, bestuur): no names
     pagina: bool = True  # has an "Ik ben ..." page on the website
+    meervoud: str | None = None  # the title for two or more people ("Teamleiders"); None for an own role
+    # A team (the ondersteuningsteam, the commissie van begeleiding) is never one of its members:
+    # 'ondersteuningsteam' for the school's internal team and every role named like it, else the role key.
+    team: str | None = None
 
     @property
     def namen(self) -> str:
@@ -105,9 +111,38 @@ class Role:
         return dutch_list([p.naam for p in self.mensen])
 
     @property
+    def persons(self) -> bool:
+        """True for a role of named people who act themselves (not a group, not a team)."""
+        return not self.groep and not self.team and bool(self.mensen)
+
+    @property
+    def plural(self) -> bool:
+        """Two or more people act together in this role: the verbs of its sentences are plural."""
+        return self.persons and len(self.mensen) > 1
+
+    @property
+    def voorzitter_label(self) -> str:
+        """What the people of a team are to it: 'voorzitter' (of the commissie van begeleiding)."""
+        several = len(self.mensen) > 1
+        if self.key == "commissie_van_begeleiding":  # the school file names its chair (docs/configuratie.md)
+            return "voorzitters" if several else "voorzitter"
+        return "contactpersonen" if several else "contactpersoon"
+
+    @property
+    def noem_aantal(self) -> str:
+        """The role in a sentence, plural for two or more people: 'de teamleiders'."""
+        if self.plural and self.meervoud:
+            return "de " + self.meervoud[:1].lower() + self.meervoud[1:]
+        return self.noem
+
+    @property
     def aanduiding(self) -> str:
         """The role in running text, with its people: 'de intern begeleider (Fatima el Amrani)'."""
-        return self.noem if self.groep or not self.mensen else f"{self.noem} ({self.namen})"
+        if self.team and self.mensen:
+            return f"{self.noem} ({self.voorzitter_label}: {self.namen})"
+        if self.groep or not self.mensen:
+            return self.noem
+        return f"{self.noem_aantal} ({self.namen})"
 
 
 @dataclass
@@ -290,40 +325,18 @@ class School:
         return result
 
     def party(self, role: Role) -> tuple:
-        """Return who acts when `role` acts, as a key: roles that share a person, or are the team, are one party.
+        """Return who acts when `role` acts, as a key: roles held by exactly the same people are one party.
 
-        Sharing is transitive: if the chair of the commissie van begeleiding (the school's
-        team) is also its orthopedagoog, the team and the orthopedagoog are one party.
+        A role that two people share (zorgcoördinatoren A and B) is not the same party as a
+        role that only one of them holds (aandachtsfunctionaris A): merging them would make B
+        look like the aandachtsfunctionaris. A team is one party with the roles named like
+        it, never with its chair; a group (de leerkracht) is only itself.
         """
-        cache = self.__dict__.setdefault("_parties", {})  # per school: its roles do not change once built
-        if not cache:
-            keys = {r.key: self._identity(r) for r in self.roles.values()}
-            # union-find over the identities: two roles meet when their identities share an element
-            parent = {k: k for k in keys}
-
-            def root(k: str) -> str:
-                while parent[k] != k:
-                    k = parent[k]
-                return k
-
-            order = list(keys)
-            for i, a in enumerate(order):
-                for b in order[i + 1 :]:
-                    if keys[a] & keys[b]:
-                        parent[root(b)] = root(a)
-            for k in keys:
-                cache[k] = tuple(sorted(m for m in keys if root(m) == root(k)))
-        if role.key in cache and self.roles.get(role.key) is role:
-            return cache[role.key]
-        return (role.key, self._identity(role))  # a role object this school does not hold (never one party)
-
-    def _identity(self, role: Role) -> frozenset:
-        """What makes a role someone: its people's names, the team, or else the role itself."""
-        team = _plain(self.afspraken.ondersteuningsteam)
-        ids: set = {("mensen", _plain(p.naam)) for p in role.mensen if not role.groep}
-        if role.key == "ondersteuningsteam" or team in (_plain(role.noem), _plain(role.titel)):
-            ids.add(("team",))
-        return frozenset(ids or {("rol", role.key)})
+        if role.team:
+            return ("team", role.team)
+        if role.persons:
+            return ("mensen", frozenset(_plain(p.naam) for p in role.mensen))
+        return ("rol", role.key)
 
     def same(self, a: Role | None, b: Role | None) -> bool:
         """Tell whether two roles are one party (one person holding both, or one team)."""
@@ -340,15 +353,21 @@ class School:
         """Return who acts in a step, one entry per party: the regie's first."""
         return self.groups(self.taakverdeling[step].roles())
 
-    def select(self, items: list, subject: Role | None = None) -> list[str]:
-        """Return the text items that apply to this school (see templates/data/stappen.yaml)."""
-        return [item if isinstance(item, str) else item["tekst"] for item in items if self._applies(item, subject)]
+    def select(self, items: list, subject: Role | None = None, step: int | None = None) -> list[str]:
+        """Return the text items that apply to this school (see templates/data/stappen.yaml).
 
-    def _applies(self, item: str | dict, subject: Role | None) -> bool:
+        `subject` is the role acting in the sentence, `step` the step whose leader a `regie`
+        condition asks about.
+        """
+        return [
+            item if isinstance(item, str) else item["tekst"] for item in items if self._applies(item, subject, step)
+        ]
+
+    def _applies(self, item: str | dict, subject: Role | None, step: int | None) -> bool:
         if isinstance(item, str):
             return True
-        return all(self._holds(k, v, subject) for k, v in (item.get("als") or {}).items()) and not any(
-            self._holds(k, v, subject) for k, v in (item.get("als_niet") or {}).items()
+        return all(self._holds(k, v, subject, step) for k, v in (item.get("als") or {}).items()) and not any(
+            self._holds(k, v, subject, step) for k, v in (item.get("als_niet") or {}).items()
         )
 
     def _role_named(self, name: str) -> Role | None:
@@ -360,8 +379,11 @@ class School:
             return chosen if isinstance(chosen, Role) else None
         return self.roles.get(name)
 
-    def _holds(self, key: str, wanted: object, subject: Role | None) -> bool:
-        if key == "rol":  # the role acting in this sentence is held by the same party as one of `wanted`
+    def _holds(self, key: str, wanted: object, subject: Role | None, step: int | None = None) -> bool:
+        if key in ("rol", "regie"):
+            # rol: the role acting in this sentence; regie: the leader of this step (a step page's own text)
+            if key == "regie":
+                subject = self.taakverdeling[step].regie if step else None
             names = wanted if isinstance(wanted, list) else [wanted]
             return any(self.same(subject, self._role_named(str(name))) for name in names)
         value = self.werkwijze[key]
@@ -383,6 +405,31 @@ class Config:
     fatal: bool  # the stichting file itself is broken: nothing can be built
     stichting: Document | None = None  # the loaded stichting file, for line numbers of aandachtspunten
     documents: dict[str, Document] = field(default_factory=dict)  # slug -> loaded file of each valid school
+
+
+def party_label(roles: list[Role], esc: Callable[[str], str] = str) -> str:
+    """Name one party acting in a step, people first: 'Ellen Stam en Kees Brink (teamleiders)'.
+
+    The roles are one party (School.groups): the same people, one team or one group.
+    A team is named as the team, with its chair: 'De commissie van begeleiding
+    (voorzitter: Youssef Amrani)'. `esc` escapes the names and titles (not the brackets).
+    """
+    teams = [r for r in roles if r.team]
+    if teams:
+        team = next((r for r in teams if r.mensen), teams[0])
+        label = esc(team.noem[:1].upper() + team.noem[1:])
+        return f"{label} ({esc(team.voorzitter_label)}: {esc(team.namen)})" if team.mensen else label
+    people = [r for r in roles if r.persons]
+    if not people:
+        return esc(roles[0].noem[:1].upper() + roles[0].noem[1:])
+    first = people[0]
+    if not first.plural:
+        return f"{esc(first.namen)} ({esc(', '.join(r.titel.lower() for r in people))})"
+    if all(r.meervoud for r in people):
+        return f"{esc(first.namen)} ({esc(', '.join(str(r.meervoud).lower() for r in people))})"
+    # an own role has no plural title: each person with the titles
+    titles = esc(", ".join(r.titel.lower() for r in people))
+    return dutch_list([f"{esc(p.naam)} ({titles})" for p in first.mensen])
 
 
 def dutch_list(words: list[str]) -> str:
@@ -484,7 +531,12 @@ def school_digest(shared: str, sources: list[Path]) -> str:
     return hashlib.sha256((shared + source_digest(sources)).encode()).hexdigest()
 
 
-def _role(key: str, info: dict, people: list[Person], eigen: bool = False) -> Role:
+def _role(key: str, info: dict, people: list[Person], team_name: str, eigen: bool = False) -> Role:
+    team = None
+    if key == "ondersteuningsteam" or _plain(team_name) in (_plain(info["noem"]), _plain(info["titel"])):
+        team = "ondersteuningsteam"  # the school's internal team, under whatever role it is named
+    elif info.get("team"):
+        team = key
     return Role(
         key,
         info["titel"],
@@ -495,6 +547,8 @@ def _role(key: str, info: dict, people: list[Person], eigen: bool = False) -> Ro
         eigen,
         info["bron"] == "altijd",
         info.get("pagina", True),
+        info.get("meervoud"),
+        team,
     )
 
 
@@ -510,14 +564,14 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
     roles: dict[str, Role] = {}
     for key, info in roles_known.items():
         if info["bron"] == "altijd":
-            role = _role(key, info, [])
+            role = _role(key, info, [], team_name)
             if key == "ondersteuningsteam":
                 role.noem = team_name
             roles[key] = role
         elif info["bron"] == "veld":
-            roles[key] = _role(key, info, [directeur if key == "directeur" else af])
+            roles[key] = _role(key, info, [directeur if key == "directeur" else af], team_name)
         elif key in own_roles:
-            roles[key] = _role(key, info, _people(own_roles[key]))
+            roles[key] = _role(key, info, _people(own_roles[key]), team_name)
     for key, spec in own_roles.items():
         if key not in roles_known:
             titel = spec["titel"]
@@ -528,7 +582,7 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
                 "bron": "rollen",
                 "taken": [spec["omschrijving"]] if spec.get("omschrijving") else [],
             }
-            roles[key] = _role(key, info, _people(spec), eigen=True)
+            roles[key] = _role(key, info, _people(spec), team_name, eigen=True)
 
     tv = {**base["taakverdeling"], **(data.get("taakverdeling") or {})}
     taakverdeling = {}

@@ -20,9 +20,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .content import Content
-from .model import POLITIE, VERTROUWENSINSPECTEUR, Phone, Role, School, dutch_list
+from .model import CENTRUM_SEKSUEEL_GEWELD, POLITIE, VERTROUWENSINSPECTEUR, Phone, Role, School, dutch_list
 from .names import role_page
-from .render import environment
+from .render import environment, phone_link
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,7 +119,11 @@ def render_page(
         "school": school,
         "content": {"steps": content.steps, "kader": kader, "roles": content.roles},
         "output": output,
-        "numbers": {"politie": Phone.of(POLITIE), "vertrouwensinspecteur": Phone.of(VERTROUWENSINSPECTEUR)},
+        "numbers": {
+            "politie": Phone.of(POLITIE),
+            "vertrouwensinspecteur": Phone.of(VERTROUWENSINSPECTEUR),
+            "centrum_seksueel_geweld": Phone.of(CENTRUM_SEKSUEEL_GEWELD),
+        },
         "kader_json": Markup(json.dumps(kader, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
         "flowchart_svg": Markup(flowchart_svg),
         "slots": slots(school),
@@ -128,7 +132,7 @@ def render_page(
     return env.get_template(f"handbook/{page.template}").render(context)
 
 
-def slots(school: School) -> dict[str, str]:
+def slots(school: School) -> dict[str, str | Markup]:
     """Return the school's values for the {slots} in our content text (templates/data/*.yaml).
 
     Every slot also exists with a capital first letter ({Casemanager}), for the start of a sentence.
@@ -148,6 +152,7 @@ def slots(school: School) -> dict[str, str]:
         "ondersteuningsteam": school.afspraken.ondersteuningsteam,
         "verwijsindex": school.afspraken.verwijsindex,
         "veilig_thuis": school.veilig_thuis.naam,
+        "veilig_thuis_telefoon": phone_link(school.veilig_thuis.telefoon),
         "school": school.naam_in_tekst,  # in running text, with its article
         "oudergesprek_door": who("gesprek_ouders.voert"),
         "leerlinggesprek_door": who("gesprek_leerling.voert"),
@@ -164,6 +169,10 @@ def slots(school: School) -> dict[str, str]:
         "leerkracht": "de mentor" if school.vo else "de leerkracht",
         "leerkrachten_van": "de mentoren van" if school.vo else "de leerkrachten van",
         "vorige_leerkracht": "de vorige mentor" if school.vo else "de vorige leerkracht",
+        # Sharing with help outside the school: written consent where the werkwijze asks it for externals.
+        "toestemming_hulp": "schriftelijke toestemming"
+        if w["ondersteuningsteam.toestemming"] in ("extern_schriftelijk", "groot_team_schriftelijk")
+        else "toestemming",
         # From 16 the pupil consents himself (UAVG art. 5); see _leeftijd.md.j2.
         "toestemming_van": "de ouders of, vanaf 16 jaar, de leerling zelf"
         if school.zestien or school.volwassenen

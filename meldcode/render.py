@@ -17,7 +17,8 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from .model import Phone, dutch_date, dutch_list
+from .grammar import plural_sentence
+from .model import Phone, dutch_date, dutch_list, party_label
 from .names import PDF_FILES, pdf_file, role_page
 
 # Characters that mean something to HTML or to (Python-)Markdown and its extensions.
@@ -41,7 +42,8 @@ def _finalize(value: object) -> object:
     return escape_text(value)
 
 
-def _tel(phone: Phone | None) -> Markup:
+def phone_link(phone: Phone | None) -> Markup:
+    """Return a phone number as a tel: link, in the Dutch notation of Phone (the `tel` filter)."""
     if phone is None:
         return Markup("")
     return Markup('<a href="tel:{}" class="tel">{}</a>').format(phone.tel, escape_text(phone.display))
@@ -61,8 +63,8 @@ def _link(url: str | None, text: str | None = None) -> Markup:
 
 
 def _fill(text: str, **values: object) -> Markup:
-    """Fill {name} slots of our own (trusted) content text with escaped values."""
-    safe = {k: escape_text(v) for k, v in values.items()}
+    """Fill {name} slots of our own (trusted) content text with escaped values (Markup, such as a tel link, as is)."""
+    safe = {k: v if isinstance(v, Markup) else escape_text(v) for k, v in values.items()}
     return Markup(re.sub(r"\{(\w+)\}", lambda m: str(safe[m.group(1)]), text))
 
 
@@ -98,10 +100,25 @@ def _role_page(key: str) -> str:
     return role_page(key)
 
 
+def _unbroken(text: str) -> Markup:
+    """Escape text and keep each word with a slash on one line ("SO/VSO", not "SO/ | VSO")."""
+    words = [escape_text(word) for word in str(text).split()]
+    return Markup(" ").join(Markup('<span class="heel">{}</span>').format(w) if "/" in w else w for w in words)
+
+
+def _party(roles: list) -> Markup:
+    """Name one party acting in a step (model.party_label), its names and titles escaped."""
+    return Markup(party_label(roles, escape_text))
+
+
 def _sentence(text: str) -> Markup:
     """Turn a list item ('doet iets;') into a sentence ('doet iets.'); plain (user) text is escaped."""
     if isinstance(text, Markup):
-        return Markup(text.rstrip(" ;.") + ".")
+        # strip the item's own ';' or '.', not the ';' of a character reference it ends with ('&#41;')
+        body = str(text)
+        while body and body[-1] in " ;." and not re.search(r"&#?\w+;$", body):
+            body = body[:-1]
+        return Markup(body + ".")
     return Markup(escape_text(text.rstrip(" ;.")) + ".")
 
 
@@ -123,7 +140,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.globals["pdf_files"] = PDF_FILES
     env.filters.update(
-        tel=_tel,
+        tel=phone_link,
         mail=_mail,
         link=_link,
         datum=dutch_date,
@@ -136,6 +153,9 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         pdf=_pdf,
         role_page=_role_page,
         namen=_namen,
+        partij=_party,
+        heel=_unbroken,
+        meervoud=plural_sentence,
     )
     return env
 

@@ -5,7 +5,13 @@ the werkwijze naming nobody, the leader or the participant for each of its role
 choices, and with the participant held by another person or by the leader's own
 person: the step page never lists one party twice, and no party's sentences name
 that party again as someone else ("brengt de leerling in bij" itself, "samen met
-de directeur" said by the directeur).
+de directeur" said by the directeur). A team that leads a step is not sent to
+itself by the step's own text ("weeg in de CvB als de afweging lastig is").
+
+Only roles held by exactly the same people are one party. For every pair of person
+roles where one role has one more person than the other (zorgcoördinatoren A and B,
+aandachtsfunctionaris A), the two stay separate entries, each with its own titles,
+and the entry of two people speaks in the plural ("(zorgcoördinatoren)", "wegen mee").
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ from conftest import FIXTURES, ROOT
 
 from meldcode import schema
 from meldcode.content import load_content
-from meldcode.model import Assignment, Role, School, load_config
+from meldcode.grammar import PLURAL, first_word
+from meldcode.model import Assignment, Person, Role, School, load_config
 from meldcode.pages import ROLES, STEPS, Page, pages_for, render_page
 
 TEMPLATES = ROOT / "templates"
@@ -94,7 +101,7 @@ def blocks(markdown: str) -> list[tuple[str, list[str]]]:
 
 def mentions(role: Role) -> re.Pattern:
     """Match the words with which a sentence names this role as a party (whole words: not 'de leerkrachten')."""
-    words = [role.noem] + [p.naam for p in role.mensen]
+    words = [role.noem] + ([] if role.team else [p.naam for p in role.mensen])  # a team is not its chair
     return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words), re.IGNORECASE)
 
 
@@ -106,6 +113,7 @@ def step_page(school: School, step: int) -> str:
 
 
 def problems_in(school: School, step: int) -> list[str]:
+    """Everything wrong with who does what on one step page."""
     markdown = step_page(school, step)
     found = []
     parties = school.parties(step)
@@ -113,21 +121,62 @@ def problems_in(school: School, step: int) -> list[str]:
     if len(headings) != len(parties):
         found.append(f"{len(parties)} parties but {len(headings)} entries: {[h for h, _ in headings]}")
     headings = [(html.unescape(h), [html.unescape(s) for s in sentences]) for h, sentences in headings]
-    for group, (heading, sentences) in zip(parties, headings, strict=False):
-        for role in group:
-            for sentence in sentences:
-                if mentions(role).search(sentence):
-                    found.append(f"{heading} names itself: {sentence}")
-    names = [p.naam for group in parties for role in group for p in role.mensen]
-    for name in set(names):
-        listed = [h for h, _ in headings if name in h]
-        if len(listed) > 1:
-            found.append(f"{name} listed twice: {listed}")
+    entries = list(zip(parties, headings, strict=False))
+    found += self_references(entries)
+    found += names_twice(school, entries)
+    found += number_problems(entries)
     wie = html.unescape(markdown.split("## Wat doe je?")[0])
     also = next((line for line in wie.splitlines() if line.startswith("**Ook betrokken:**")), "")
-    leader = parties[0]
-    if any(p.naam in also for r in leader for p in r.mensen) or any(r.groep and r.noem in also for r in leader):
+    if headings and headings[0][0] in also.removeprefix("**Ook betrokken:** ").split("; "):
         found.append(f"the leader is also listed as a participant: {also}")
+    leader = parties[0][0]
+    if leader.team:
+        doen = html.unescape(markdown.split("## Wat doe je?")[1].split("## Wie doet wat")[0])
+        for line in doen.splitlines():
+            if mentions(leader).search(line) and re.search(r"\bals (de zorgen blijven|de afweging lastig is)", line):
+                found.append(f"the step sends the reader to {leader.noem}, which leads it: {line}")
+    return found
+
+
+def self_references(entries: list) -> list[str]:
+    """A party's sentences that name the party itself as someone else."""
+    found = []
+    for group, (heading, sentences) in entries:
+        for role in group:
+            for sentence in sentences:
+                # naming a team with its chair names the team, not the chair as a party
+                if mentions(role).search(re.sub(r"\((voorzitters?|contactperso\w+): [^)]*\)", "", sentence)):
+                    found.append(f"{heading} names itself: {sentence}")
+    return found
+
+
+def names_twice(school: School, entries: list) -> list[str]:
+    """A person named in two entries as one party (the same people twice: one party split).
+
+    A person may be in two entries as two different parties: in a role one more person
+    shares, or as the chair of a team.
+    """
+    found = []
+    names = {p.naam for group, _ in entries for role in group for p in role.mensen}
+    for name in names:
+        listed = [(g, h) for g, (h, _) in entries if name in h]
+        people = [school.party(g[0]) for g, _ in listed if not g[0].team]
+        if len(people) != len(set(people)):
+            found.append(f"{name} listed twice as one party: {[h for _, h in listed]}")
+    return found
+
+
+def number_problems(entries: list) -> list[str]:
+    """An entry of several people with a title or a verb in the singular (or the reverse title)."""
+    found = []
+    for group, (heading, sentences) in entries:
+        label = heading.split(" (")[0]
+        if group[0].persons and group[0].plural != (" en " in label):
+            found.append(f"{heading}: the title is not in the number of its people")
+        if group[0].plural:
+            singular = [s for s in sentences if first_word(s) not in PLURAL.values()]
+            if singular:
+                found.append(f"{heading} (several people) has a verb in the singular: {singular}")
     return found
 
 
@@ -142,6 +191,86 @@ def test_no_step_names_one_party_twice_for_any_leader_and_participant(fixture_sc
             found += [
                 f"stap {step}, {leader} + {participant}, same={same_person}: {p}" for p in problems_in(school, step)
             ]
+    assert not found, "\n".join(found[:20])
+
+
+def person_roles(school: School) -> list[str]:
+    return [key for key, role in school.roles.items() if role.persons]
+
+
+def with_one_more(school: School, step: int, leader: str, participant: str, more: str) -> School:
+    """Return the school with (leader, participant) in one step, both held by the leader's person,
+    and one more person ('Xander Extra') in the role `more`."""
+    roles = dict(school.roles)
+    person = roles[leader].mensen
+    roles[participant] = dataclasses.replace(roles[participant], mensen=person)
+    roles[more] = dataclasses.replace(roles[more], mensen=[*person, Person("Xander Extra")])
+    tv = dict(school.taakverdeling)
+    tv[step] = Assignment(roles[leader], [roles[participant]])
+    return dataclasses.replace(school, roles=roles, taakverdeling=tv)
+
+
+def test_a_role_of_two_people_is_never_merged_with_a_role_of_one_of_them(fixture_schools):
+    found = []
+    for base in fixture_schools:
+        keys = person_roles(base)
+        for step in range(1, 6):
+            for leader in keys:
+                for participant in keys:
+                    if leader == participant:
+                        continue
+                    for more in (leader, participant):
+                        school = with_one_more(base, step, leader, participant, more)
+                        case = f"stap {step}, {leader} + {participant}, two people in {more}"
+                        parties = school.parties(step)
+                        if len(parties) != 2:
+                            found.append(f"{case}: {len(parties)} parties")
+                        headings = [html.unescape(h) for h, _ in blocks(step_page(school, step))]
+                        two = headings[0] if more == leader else headings[-1]
+                        one = headings[-1] if more == leader else headings[0]
+                        plural_title = str(school.roles[more].meervoud).lower()
+                        if not two.endswith(f"({plural_title})") or "Xander Extra" in one:
+                            found.append(f"{case}: {headings}")
+                        found += [f"{case}: {p}" for p in problems_in(school, step)]
+    assert not found, "\n".join(found[:20])
+
+
+def cvb_is_the_team(school: School) -> School:
+    """Return the school with the commissie van begeleiding as its ondersteuningsteam (as at De Brug)."""
+    name = "de commissie van begeleiding (CvB)"
+    roles = dict(school.roles)
+    roles["ondersteuningsteam"] = dataclasses.replace(roles["ondersteuningsteam"], noem=name)
+    roles["commissie_van_begeleiding"] = dataclasses.replace(
+        roles["commissie_van_begeleiding"], team="ondersteuningsteam"
+    )
+    afspraken = dataclasses.replace(school.afspraken, ondersteuningsteam=name)
+    return dataclasses.replace(school, roles=roles, afspraken=afspraken)
+
+
+def test_a_commissie_that_leads_a_step_is_shown_as_the_commissie_and_not_sent_to_itself(base_school):
+    found = []
+    team = cvb_is_the_team(base_school)
+    for step in range(1, 6):
+        for participant in team.roles:
+            if participant in ("commissie_van_begeleiding", "ondersteuningsteam"):
+                continue
+            for same_person in (False, True):
+                if same_person and team.roles[participant].groep:
+                    continue
+                school = variant(team, step, "commissie_van_begeleiding", participant, False, "niemand")
+                if same_person:  # the chair is also this participant (De Brug: the aandachtsfunctionaris)
+                    roles = dict(school.roles)
+                    roles[participant] = dataclasses.replace(
+                        roles[participant], mensen=roles["commissie_van_begeleiding"].mensen
+                    )
+                    tv = dict(school.taakverdeling)
+                    tv[step] = Assignment(roles["commissie_van_begeleiding"], [roles[participant]])
+                    school = dataclasses.replace(school, roles=roles, taakverdeling=tv)
+                headings = [h for h, _ in blocks(step_page(school, step))]
+                case = f"stap {step}, commissie + {participant}, same={same_person}"
+                if html.unescape(headings[0]) != "De commissie van begeleiding (voorzitter: Carla Voorzitter)":
+                    found.append(f"{case}: {headings}")
+                found += [f"{case}: {p}" for p in problems_in(school, step)]
     assert not found, "\n".join(found[:20])
 
 
@@ -199,6 +328,6 @@ def test_no_example_handbook_names_one_person_twice_in_a_step_or_in_taken_per_ro
         page = next(p for p in pages_for(school, CONTENT) if p.slug == "wie-doet-wat")
         taken = render_page(page, school, CONTENT, TEMPLATES, "web").split("## Taken per rol")[1]
         name_lines = [html.unescape(n) for n in re.findall(r"^(.+)\n\{: \.namen \}$", taken, flags=re.M)]
-        people = [p.naam for role in school.roles.values() for p in role.mensen]
-        for name in set(people):
-            assert sum(name in line for line in name_lines) <= 1, (school.slug, name, name_lines)
+        assert len(name_lines) == len(set(name_lines)), (school.slug, name_lines)
+        parties = {school.party(role) for role in school.roles.values() if role.mensen and role.taken}
+        assert len(name_lines) == len(parties), (school.slug, name_lines)

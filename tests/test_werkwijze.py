@@ -122,13 +122,13 @@ BOTH_OUTPUTS = [
         "de-regenboog",
         "ondersteuningsteam.toestemming: extern",
         "stap-2",
-        "het buurtteam, vraag je ouders om toestemming. Weigeren",
+        "het buurtteam, vraag je de ouders om toestemming. Weigeren",
     ),
     (
         "de-wissel",
         "ondersteuningsteam.toestemming: extern_schriftelijk",
         "stap-2",
-        "het buurtteam, vraag je ouders om schriftelijke toestemming.",
+        "het buurtteam, vraag je de ouders om schriftelijke toestemming.",
     ),
     (
         "het-kompas",
@@ -140,19 +140,19 @@ BOTH_OUTPUTS = [
         "de-wissel",
         "bestaande_hulp.stap: 1",
         "stap-1",
-        "Is het buurtteam al bij het gezin betrokken? Informeer die hulpverlener dan eerst",
+        "Is het buurtteam al bij het gezin betrokken? Vraag de ouders dan om schriftelijke toestemming om met",
     ),
     (
         "de-regenboog",
         "bestaande_hulp.stap: 2",
         "stap-2",
-        "Is het buurtteam al bij het gezin betrokken? Informeer die hulpverlener dan eerst",
+        "Is het buurtteam al bij het gezin betrokken? Vraag de ouders dan om toestemming om de zorgen",
     ),
     (
         "het-kompas",
         "bestaande_hulp.stap: 3",
         "stap-3",
-        "Is het Centrum voor Jeugd en Gezin al bij het gezin betrokken? Informeer die hulpverlener dan eerst",
+        "Is het Centrum voor Jeugd en Gezin al bij het gezin betrokken? Vraag de ouders dan om",
     ),
     (
         "de-regenboog",
@@ -207,7 +207,8 @@ IK_BEN = [
     (
         "de-regenboog",
         "ik-ben-aandachtsfunctionaris",
-        "Is het buurtteam al bij het gezin betrokken? Dan informeer jij die hulpverlener in stap 2 als eerste.",
+        "Is het buurtteam al bij het gezin betrokken? Dan informeer jij die hulpverlener in stap 2 als eerste, met"
+        " toestemming van de ouders; zonder toestemming overleg je alleen anoniem.",
     ),
     ("het-kompas", "ik-ben-zorgcoordinator", "Jij vertelt de ouders over een voorgenomen melding bij Veilig Thuis."),
     (

@@ -1,0 +1,162 @@
+"""Who does what, in the example handbooks and on the poster (review findings 6, 8, 10, 11, 14, 18, 20, 24, 25).
+
+Pages are rendered directly (no site build): the assertions are on the Markdown
+and on the poster's HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from conftest import ROOT, visible_text
+from markupsafe import Markup
+
+from meldcode.content import load_content
+from meldcode.grammar import PLURAL, first_word, plural_sentence
+from meldcode.model import School, load_config
+from meldcode.pages import pages_for, render_page
+from meldcode.render import environment
+
+TEMPLATES = ROOT / "templates"
+CONTENT = load_content(TEMPLATES)
+
+
+@pytest.fixture(scope="module")
+def schools() -> dict[str, School]:
+    config = load_config(ROOT / "schools", TEMPLATES)
+    assert not config.problems
+    return {s.slug: s for s in config.schools}
+
+
+def page(school: School, slug: str) -> str:
+    """One page of a school's handbook as text (web Markdown, references resolved)."""
+    found = next(p for p in pages_for(school, CONTENT) if p.slug == slug)
+    return html.unescape(render_page(found, school, CONTENT, TEMPLATES, "web"))
+
+
+def poster(school: School) -> str:
+    """The poster's HTML, as WeasyPrint gets it."""
+    template = environment(TEMPLATES).get_template("print/poster.html.j2")
+    return template.render(school=school, steps=CONTENT.steps, qr_svg=Markup(""), poster_css=Markup(""))
+
+
+def test_every_role_sentence_starts_with_a_verb_the_plural_knows():
+    """A new sentence with a verb missing from meldcode.grammar.PLURAL fails here, not in a handbook."""
+    texts = [
+        item if isinstance(item, str) else item["tekst"]
+        for step in CONTENT.steps
+        for key in ("regie", "betrokken")
+        for item in step[key]
+    ]
+    for role in CONTENT.roles.values():
+        for taken in [role["taken"]] + [v["taken"] for v in (role.get("per_sector") or {}).values() if "taken" in v]:
+            texts += [t if isinstance(t, str) else t["tekst"] for t in taken]
+    unknown = sorted({first_word(t) for t in texts} - set(PLURAL))
+    assert not unknown, unknown
+
+
+def test_the_plural_changes_every_verb_of_the_subject_and_nothing_else():
+    assert (
+        plural_sentence("raadpleegt Veilig Thuis als er een vermoeden blijft, en legt het advies vast;")
+        == "raadplegen Veilig Thuis als er een vermoeden blijft, en leggen het advies vast;"
+    )
+    assert plural_sentence("levert de feiten aan, maar is zelf niet bij dat gesprek") == (
+        "leveren de feiten aan, maar zijn zelf niet bij dat gesprek"
+    )
+    assert plural_sentence("bereidt het gesprek voor met X, die het gesprek voert") == (
+        "bereiden het gesprek voor met X, die het gesprek voert"
+    )
+
+
+def test_the_aandachtsfunctionaris_is_not_merged_with_the_two_zorgcoordinatoren(schools):
+    vechtdal = schools["vechtdal-college"]
+    stap3 = page(vechtdal, "stap-3")
+    assert "**Regie:** Samira Benali (aandachtsfunctionaris)" in stap3
+    assert "Samira Benali en Ruben de Wit (zorgcoördinatoren)" in stap3.split("## Wat doe je?")[0]
+    stap2 = page(vechtdal, "stap-2")
+    assert "**Regie:** Samira Benali en Ruben de Wit (zorgcoördinatoren)" in stap2
+    assert "**Ook betrokken:** Samira Benali (aandachtsfunctionaris);" in stap2
+    for slug in ("stap-2", "stap-3", "stap-4", "wie-doet-wat", "index"):
+        assert "aandachtsfunctionaris, zorgcoördinator" not in page(vechtdal, slug)
+        assert "zorgcoördinator, aandachtsfunctionaris" not in page(vechtdal, slug)
+    taken = page(vechtdal, "wie-doet-wat").split("## Taken per rol")[1]
+    assert "### Aandachtsfunctionaris\n\nSamira Benali\n" in taken
+    assert "### Zorgcoördinatoren\n\nSamira Benali (zorgcoördinator onderbouw) en Ruben de Wit" in taken
+    assert "Regie: Samira Benali en Ruben de Wit (zorgcoördinatoren)" in visible_text(poster(vechtdal))
+
+
+def test_two_people_in_one_role_get_a_plural_title_and_plural_verbs(schools):
+    stap4 = page(schools["vechtdal-college"], "stap-4")
+    assert "**Ellen Stam en Kees Brink (teamleiders)**:\n\n- wegen mee en brengen eigen kennis" in stap4
+    assert "**Regie: Samira Benali en Ruben de Wit (zorgcoördinatoren)**\n\n- leiden de weging" in stap4
+    assert "(teamleider)" not in page(schools["de-brug"], "stap-3")
+
+
+def test_the_commissie_van_begeleiding_is_shown_as_the_commissie_with_its_chair(schools):
+    brug = schools["de-brug"]
+    stap2, stap4 = page(brug, "stap-2"), page(brug, "stap-4")
+    assert "**Regie:** De commissie van begeleiding (voorzitter: Youssef Amrani)" in stap2
+    assert "**Ook betrokken:** Youssef Amrani (aandachtsfunctionaris)" in stap2
+    assert "- brengt de leerling in bij de commissie van begeleiding (CvB)." in stap2
+    assert "als de zorgen blijven, in de commissie van begeleiding" not in stap2
+    assert "Daarna wordt de leerling besproken in de commissie van begeleiding (CvB)." in stap2
+    assert "Weeg in de commissie van begeleiding (CvB) als de afweging lastig is" not in stap4
+    assert "De weging gebeurt altijd in de commissie van begeleiding (CvB)." in stap4
+    for slug in ("index", "wie-doet-wat", "stap-2", "stap-4", "stap-5"):
+        assert "Youssef Amrani (commissie van begeleiding" not in page(brug, slug)
+        assert "commissie van begeleiding, aandachtsfunctionaris" not in page(brug, slug)
+    assert "### Aandachtsfunctionaris\n" in page(brug, "wie-doet-wat")
+
+
+def test_participants_get_tasks_that_fit_them(schools):
+    regenboog = page(schools["de-regenboog"], "stap-3")  # the vertrouwenspersoon talks with the pupil there
+    directeur = regenboog.split("**Henk Bosman (directeur)**:")[1].split("**Iedere andere medewerker**")[0]
+    assert "gaat met de leerling in gesprek" not in directeur
+    assert "is beschikbaar als de ouders heftig reageren" in directeur
+    team = page(schools["de-regenboog"], "stap-2").split("**Het zorgteam van De Regenboog**:")[1].split("**")[0]
+    assert "verder observeren" not in team
+    assert "bepaalt welke informatie ontbreekt en legt de afspraken vast" in team
+
+
+def test_informing_existing_help_asks_consent_and_names_no_suspicion_in_step_1(schools):
+    regie_2 = page(schools["de-regenboog"], "stap-2").split("## Wie doet wat in deze stap?")[1]
+    assert "zo ja, vraagt de ouders om toestemming, deelt dan de zorgen met die hulpverlener" in regie_2
+    wissel = page(schools["de-wissel"], "stap-1")
+    assert "zo ja, vraagt de ouders om schriftelijke toestemming voor overleg met die hulpverlener" in wissel
+    assert "deelt daarin alleen feiten (nog geen vermoeden)" in wissel
+    assert "Informeer die hulpverlener dan eerst over de zorgen" not in wissel
+
+
+@pytest.mark.parametrize("slug", ["vechtdal-college", "de-brug"])
+def test_one_person_talks_with_the_parents_about_a_melding(schools, slug):
+    stap5 = page(schools[slug], "stap-5")
+    regie = stap5.split("**Regie: ")[1].split("**Iedere andere")[0].split("\n\n**")[0]
+    assert "bespreekt een voorgenomen melding met de ouders" not in regie
+    assert "het gesprek met de ouders over een voorgenomen melding voor" in regie
+    assert "De commissie van begeleiding legt vast wie de melding doet, wie de ouders informeert" not in stap5
+    name = schools[slug].aandachtsfunctionaris.naam
+    assert f"Gesprek met de ouders over een melding: {name} (aandachtsfunctionaris)" in visible_text(
+        poster(schools[slug])
+    )
+
+
+def test_the_collega_who_noticed_the_signals_is_named_without_an_ambiguous_ze(schools):
+    stap1 = page(schools["de-regenboog"], "stap-1")
+    assert "bespreekt de signalen met de collega die ze opmerkte en helpt om ze concreet" in stap1
+    assert "met wie ze opmerkte" not in stap1
+
+
+def test_the_poster_names_the_bestuur_contact_and_keeps_the_school_name_whole(schools):
+    text = visible_text(poster(schools["de-brug"]))
+    assert "Gaat het om een medewerker? Meld het direct bij het bestuur: Marieke Verhoef" in text
+    assert "0346 250 180" in text
+    assert '<span class="heel">SO/VSO</span> De Brug' in poster(schools["de-brug"])
+
+
+def test_the_veilig_thuis_number_is_written_as_configured_everywhere(schools):
+    for slug in ("stap-2", "begrippen"):
+        text = page(schools["de-regenboog"], slug)
+        assert "0800-2000" not in text
+        assert re.search(r'href="tel:\+318002000" class="tel">0800 2000<', text), slug
