@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,13 +26,15 @@ from .validate import (
     check_school,
     check_stichting,
     check_unique_name,
+    dial_local,
     display_name,
     dutch_date,
     image_kind,
-    name_key,
+    is_short_number,
     parse_date,
     parse_phone,
     schema_problems,
+    werkwijze_sources,
 )
 
 STICHTING_FILE = "_stichting.yaml"
@@ -59,8 +62,12 @@ class Phone:
         if number is None:
             return None
         fmt = phonenumbers.PhoneNumberFormat
+        if is_short_number(number):
+            return cls(str(number.national_number), str(number.national_number))
         style = fmt.NATIONAL if number.country_code == 31 else fmt.INTERNATIONAL
         display = phonenumbers.format_number(number, style)
+        if dial_local(number):  # 14 020 works only as dialled, not as +31 14020
+            return cls(display, str(number.national_number))
         return cls(display, phonenumbers.format_number(number, fmt.E164))
 
 
@@ -86,7 +93,7 @@ class Role:
     titel: str
     noem: str
     ik_ben: str
-    taken: list[str]
+    taken: list  # text, or conditional items (see templates/data/stappen.yaml)
     mensen: list[Person] = field(default_factory=list)
     eigen: bool = False  # defined by the school itself
     groep: bool = False  # a group (leerkrachten, bestuur): no names
@@ -95,12 +102,18 @@ class Role:
     @property
     def namen(self) -> str:
         """Names of the people in this role, joined in Dutch ("A, B en C")."""
-        names = [p.naam for p in self.mensen]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1] if names else ""
+        return dutch_list([p.naam for p in self.mensen])
+
+    @property
+    def aanduiding(self) -> str:
+        """The role in running text, with its people: 'de intern begeleider (Fatima el Amrani)'."""
+        return self.noem if self.groep or not self.mensen else f"{self.noem} ({self.namen})"
 
 
 @dataclass
 class Assignment:
+    """Who acts in one step: School.parties merges the roles one person or team holds."""
+
     regie: Role
     betrokken: list[Role]
 
@@ -118,6 +131,18 @@ class Contact:
     website: str | None = None
     adres: str | None = None
     toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A sociale-kaart entry of a config file that repeats one already on the kaart."""
+
+    source: str  # "stichting" or "school": the file it is in
+    index: int  # its position in that file's sociale_kaart list
+    organisatie: str  # the entry left out
+    of: str  # the organisation it repeats
+    builtin: bool  # the repeated entry is one the tool always adds
+    same: str  # "telefoonnummer" or "organisatie"
 
 
 @dataclass
@@ -181,9 +206,11 @@ class School:
 
     slug: str
     naam: str
+    naam_in_tekst: str  # how running text names the school: "de Luc Stevensschool"
     sector: str
     sector_label: str
-    speciaal: bool
+    speciaal: bool  # speciaal (basis)onderwijs: commissie van begeleiding, extra care
+    leeftijd: tuple[int, int]  # youngest and oldest pupils
     adres: Address
     telefoon: Phone | None
     email: str | None
@@ -198,6 +225,7 @@ class School:
     afspraken: Afspraken
     vaststelling: Vaststelling
     sociale_kaart: list[tuple[str, list[Contact]]]  # (category heading, contacts)
+    dubbel: list[Duplicate]  # sociale-kaart entries left out because they repeat another
     stichting: Stichting
     veilig_thuis: VeiligThuis
     bestuur: Person
@@ -207,21 +235,142 @@ class School:
     sources: list[Path]  # files this school's output depends on
 
     @property
+    def vo(self) -> bool:
+        """True for a school for voortgezet onderwijs."""
+        return self.sector == "voortgezet-onderwijs"
+
+    @property
+    def wet(self) -> str:
+        """The education law of this school's sector ("Wet op het primair onderwijs")."""
+        return schema.SECTOR_LAWS[self.sector]
+
+    @property
+    def onder_16(self) -> bool:
+        """Some pupils are younger than 16."""
+        return self.leeftijd[0] < 16
+
+    @property
+    def zestien(self) -> bool:
+        """Some pupils are 16 or 17: they give consent themselves (UAVG art. 5)."""
+        return self.leeftijd[0] <= 17 and self.leeftijd[1] >= 16
+
+    @property
+    def volwassenen(self) -> bool:
+        """Some pupils are 18 or older: adults, informed and asked themselves."""
+        return self.leeftijd[1] >= 18
+
+    @property
+    def primair(self) -> bool:
+        """Some pupils are of primary school age (younger than 12)."""
+        return self.leeftijd[0] < 12
+
+    @property
+    def secundair(self) -> bool:
+        """Some pupils are of secondary school age (15 or older)."""
+        return self.leeftijd[1] >= 15
+
+    @property
     def url(self) -> str:
         """Absolute URL of this school's online handbook."""
         return self.site_url.rstrip("/") + "/" + self.slug + "/"
 
+    werkwijze: dict = field(default_factory=dict)  # 'section.key' -> value, Role or None (not chosen)
+
     def steps_of(self, role_key: str) -> dict[int, str]:
-        """Return step number -> 'regie' | 'betrokken' | '' for one role."""
+        """Return step number -> 'regie' | 'betrokken' | '' for one role (or the person who holds it)."""
+        role = self.roles[role_key]
         result = {}
         for number, assignment in self.taakverdeling.items():
-            if assignment.regie.key == role_key:
+            if self.same(role, assignment.regie):
                 result[number] = "regie"
-            elif any(r.key == role_key for r in assignment.betrokken):
+            elif any(self.same(role, r) for r in assignment.betrokken):
                 result[number] = "betrokken"
             else:
                 result[number] = ""
         return result
+
+    def party(self, role: Role) -> tuple:
+        """Return who acts when `role` acts, as a key: roles that share a person, or are the team, are one party.
+
+        Sharing is transitive: if the chair of the commissie van begeleiding (the school's
+        team) is also its orthopedagoog, the team and the orthopedagoog are one party.
+        """
+        cache = self.__dict__.setdefault("_parties", {})  # per school: its roles do not change once built
+        if not cache:
+            keys = {r.key: self._identity(r) for r in self.roles.values()}
+            # union-find over the identities: two roles meet when their identities share an element
+            parent = {k: k for k in keys}
+
+            def root(k: str) -> str:
+                while parent[k] != k:
+                    k = parent[k]
+                return k
+
+            order = list(keys)
+            for i, a in enumerate(order):
+                for b in order[i + 1 :]:
+                    if keys[a] & keys[b]:
+                        parent[root(b)] = root(a)
+            for k in keys:
+                cache[k] = tuple(sorted(m for m in keys if root(m) == root(k)))
+        if role.key in cache and self.roles.get(role.key) is role:
+            return cache[role.key]
+        return (role.key, self._identity(role))  # a role object this school does not hold (never one party)
+
+    def _identity(self, role: Role) -> frozenset:
+        """What makes a role someone: its people's names, the team, or else the role itself."""
+        team = _plain(self.afspraken.ondersteuningsteam)
+        ids: set = {("mensen", _plain(p.naam)) for p in role.mensen if not role.groep}
+        if role.key == "ondersteuningsteam" or team in (_plain(role.noem), _plain(role.titel)):
+            ids.add(("team",))
+        return frozenset(ids or {("rol", role.key)})
+
+    def same(self, a: Role | None, b: Role | None) -> bool:
+        """Tell whether two roles are one party (one person holding both, or one team)."""
+        return a is not None and b is not None and self.party(a) == self.party(b)
+
+    def groups(self, roles: list[Role]) -> list[list[Role]]:
+        """Group roles by party, in order of first appearance."""
+        groups: dict[tuple, list[Role]] = {}
+        for role in roles:
+            groups.setdefault(self.party(role), []).append(role)
+        return list(groups.values())
+
+    def parties(self, step: int) -> list[list[Role]]:
+        """Return who acts in a step, one entry per party: the regie's first."""
+        return self.groups(self.taakverdeling[step].roles())
+
+    def select(self, items: list, subject: Role | None = None) -> list[str]:
+        """Return the text items that apply to this school (see templates/data/stappen.yaml)."""
+        return [item if isinstance(item, str) else item["tekst"] for item in items if self._applies(item, subject)]
+
+    def _applies(self, item: str | dict, subject: Role | None) -> bool:
+        if isinstance(item, str):
+            return True
+        return all(self._holds(k, v, subject) for k, v in (item.get("als") or {}).items()) and not any(
+            self._holds(k, v, subject) for k, v in (item.get("als_niet") or {}).items()
+        )
+
+    def _role_named(self, name: str) -> Role | None:
+        """Return the role `name` (a role key, or a werkwijze choice that names a role)."""
+        if name in self.werkwijze:
+            chosen = self.werkwijze[name]
+            if name == "bestuur_informeren.door" and chosen is None:
+                return self.roles["directeur"]  # the standard text: the directeur informs the bestuur
+            return chosen if isinstance(chosen, Role) else None
+        return self.roles.get(name)
+
+    def _holds(self, key: str, wanted: object, subject: Role | None) -> bool:
+        if key == "rol":  # the role acting in this sentence is held by the same party as one of `wanted`
+            names = wanted if isinstance(wanted, list) else [wanted]
+            return any(self.same(subject, self._role_named(str(name))) for name in names)
+        value = self.werkwijze[key]
+        options = wanted if isinstance(wanted, list) else [wanted]
+        if value is None:
+            return None in options
+        if isinstance(value, list):
+            return any(o in value for o in options)
+        return "gekozen" in options or value in options
 
 
 @dataclass
@@ -232,7 +381,21 @@ class Config:
     schools: list[School]
     problems: list[Problem]
     fatal: bool  # the stichting file itself is broken: nothing can be built
-    unchanged: list[str] = field(default_factory=list)  # valid at the last build and not changed since
+    stichting: Document | None = None  # the loaded stichting file, for line numbers of aandachtspunten
+    documents: dict[str, Document] = field(default_factory=dict)  # slug -> loaded file of each valid school
+
+
+def dutch_list(words: list[str]) -> str:
+    """Join words the Dutch way: 'A', 'A en B', 'A, B en C'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " en " + words[-1]
+
+
+def _plain(text: str) -> str:
+    """Reduce a name to compare it: no article, no '(CvB)', lower case."""
+    text = re.sub(r"\([^)]*\)", " ", text).casefold()
+    return " ".join(re.sub(r"^\s*(de|het|een)\s+", "", text).split())
 
 
 def school_files(schools_dir: Path) -> list[Path]:
@@ -241,15 +404,12 @@ def school_files(schools_dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.name)
 
 
-def load_config(
-    schools_dir: Path, templates_dir: Path, known: dict[str, tuple[str, str]] | None = None, shared: str = ""
-) -> Config:
+def load_config(schools_dir: Path, templates_dir: Path) -> Config:
     """Load and validate the stichting file and every school file.
 
-    `known` maps a slug to (digest, naam) from the last successful build. A school file
-    whose digest (see school_digest, over `shared` and its sources) is still the same
-    validated then and validates now: it is not read again, only listed in
-    Config.unchanged. That keeps a rebuild of many schools fast.
+    Every file is read on every build, also when it did not change: the
+    aandachtspunten (meldcode/checks.py) need each school, and some change with
+    the date alone (about 5 ms per school).
     """
     content = load_content(templates_dir)
     problems: list[Problem] = []
@@ -285,16 +445,8 @@ def load_config(
 
     validator = Validator(schema.school_schema(content.steps), schools_dir=schools_dir)
     docs: list[Document] = []
-    unchanged: list[str] = []
     seen_names: dict[str, str] = {}
-    logo = _logo_path(schools_dir, stichting_doc) if stichting_doc is not None and not fatal else None
     for path in files:
-        if known and not fatal and path.stem in known:
-            digest, name = known[path.stem]
-            if school_digest(shared, [path, stichting_path] + ([logo] if logo else [])) == digest:
-                unchanged.append(path.stem)
-                seen_names[name_key(name)] = display_name(schools_dir, path)
-                continue
         try:
             doc = load(path, display_name(schools_dir, path), school=path.stem)
         except LoadError as exc:
@@ -306,6 +458,7 @@ def load_config(
             docs.append(doc)
 
     schools: list[School] = []
+    documents: dict[str, Document] = {}
     for doc in docs:
         duplicate = check_unique_name(doc, seen_names)
         if duplicate:
@@ -317,7 +470,8 @@ def load_config(
         problems.extend(found)
         if not found:
             schools.append(school_from(doc, stichting_doc, content, schools_dir))
-    return Config(schools_dir, schools, problems, fatal, unchanged)
+            documents[doc.path.stem] = doc
+    return Config(schools_dir, schools, problems, fatal, stichting_doc if not fatal else None, documents)
 
 
 def _logo_path(schools_dir: Path, stichting: Document) -> Path | None:
@@ -352,8 +506,9 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
     own_roles = data.get("rollen") or {}
     team_name = data["afspraken"]["ondersteuningsteam"]
 
+    roles_known = content.roles_for(data["sector"])
     roles: dict[str, Role] = {}
-    for key, info in content.roles.items():
+    for key, info in roles_known.items():
         if info["bron"] == "altijd":
             role = _role(key, info, [])
             if key == "ondersteuningsteam":
@@ -364,7 +519,7 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         elif key in own_roles:
             roles[key] = _role(key, info, _people(own_roles[key]))
     for key, spec in own_roles.items():
-        if key not in content.roles:
+        if key not in roles_known:
             titel = spec["titel"]
             info = {
                 "titel": titel,
@@ -388,41 +543,35 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
     )
 
     vt = base["veilig_thuis"]
-    builtin = [
-        Contact(
-            "Alarmnummer (politie, ambulance, brandweer)",
-            "crisis",
-            telefoon=Phone("112", "112"),
-            toelichting="Bij acuut gevaar voor een leerling of iemand anders.",
-        ),
-        Contact(
-            vt["naam"],
-            "advies",
-            telefoon=Phone.of(vt["telefoon"]),
-            website=vt.get("website"),
-            toelichting="Advies en melden bij huiselijk geweld en kindermishandeling."
-            " Dag en nacht bereikbaar, gratis; advies kan anoniem.",
-        ),
-        Contact("Politie (geen spoed)", "crisis", telefoon=Phone.of(POLITIE)),
-        Contact(
-            "Vertrouwensinspecteurs van de Inspectie van het Onderwijs",
-            "advies",
-            telefoon=Phone.of(VERTROUWENSINSPECTEUR),
-            toelichting="Voor het bestuur, bij signalen van seksueel misbruik, seksuele intimidatie"
-            " of geweld door een medewerker. Op werkdagen van 8.00 tot 17.00 uur.",
-        ),
-    ]
-    contacts = builtin + [_contact(c) for c in (base.get("sociale_kaart") or []) + (data.get("sociale_kaart") or [])]
+    contacts, dropped = _sociale_kaart(
+        _builtin_contacts(vt),
+        [("stichting", i, _contact(c)) for i, c in enumerate(base.get("sociale_kaart") or [])]
+        + [("school", i, _contact(c)) for i, c in enumerate(data.get("sociale_kaart") or [])],
+    )
     grouped = [(label, [c for c in contacts if c.categorie == key]) for key, label in schema.CATEGORIES.items()]
 
     fg = (base.get("privacy") or {}).get("functionaris_gegevensbescherming")
     logo = _logo_path(schools_dir, stichting_doc)
+    chosen = {path: value for path, (_, value) in werkwijze_sources(doc, stichting_doc).items()}
+    werkwijze: dict[str, object] = {}
+    for section, rules in schema.WERKWIJZE.items():
+        for key in rules["schema"] if rules["type"] == "dict" else [None]:
+            path = (section, key) if key else (section,)
+            value = chosen.get(path)
+            werkwijze[".".join(path)] = roles[str(value)] if path in schema.WERKWIJZE_ROLES and value else value
+    if any(path[0] == "bestuur_informeren" for path in chosen) and werkwijze["bestuur_informeren.wanneer"] is None:
+        werkwijze["bestuur_informeren.wanneer"] = ["vermoeden", "melding"]  # what the standard text says
+    if any(path[0] == "bestaande_hulp" for path in chosen):
+        # help already involved is informed in step 2 unless chosen otherwise; YAML gives text, steps are numbers
+        werkwijze["bestaande_hulp.stap"] = int(str(werkwijze["bestaande_hulp.stap"] or 2))
     return School(
         slug=doc.path.stem,
         naam=data["naam"],
+        naam_in_tekst=data.get("naam_in_tekst") or data["naam"],
         sector=data["sector"],
         sector_label=schema.SECTORS[data["sector"]],
-        speciaal=data["sector"] != "basisonderwijs",
+        speciaal=data["sector"] in schema.SPECIAL_SECTORS,
+        leeftijd=_ages(data),
         adres=Address(data["adres"]["straat"], data["adres"]["postcode"], data["adres"]["plaats"]),
         telefoon=Phone.of(data.get("telefoon")),
         email=data.get("email"),
@@ -443,6 +592,7 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         ),
         vaststelling=vaststelling,
         sociale_kaart=[(label, items) for label, items in grouped if items],
+        dubbel=dropped,
         stichting=Stichting(
             base["stichting"]["naam"], base["stichting"].get("website"), base["stichting"].get("adres")
         ),
@@ -452,7 +602,15 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         logo=logo if logo and image_kind(logo) else None,
         site_url=base["stichting"]["site_url"],
         sources=[doc.path, stichting_doc.path] + ([logo] if logo else []),
+        werkwijze=werkwijze,
     )
+
+
+def _ages(data: dict) -> tuple[int, int]:
+    """Return the youngest and oldest pupils' ages: from the file, else the sector's default."""
+    if data.get("leeftijd"):
+        return int(data["leeftijd"]["van"]), int(data["leeftijd"]["tot"])
+    return schema.DEFAULT_AGES[data["sector"]]
 
 
 def _valid_phone(value: str) -> Phone:
@@ -467,6 +625,82 @@ def _valid_date(value: str) -> dt.date:
     date = parse_date(value)
     assert date is not None, value  # the schema's check_with 'datum' refused it otherwise
     return date
+
+
+def _builtin_contacts(vt: dict) -> list[tuple[Contact, tuple[str, ...]]]:
+    """The entries on every sociale kaart, each with the organisation names that mean it."""
+    return [
+        (
+            Contact(
+                "Alarmnummer (politie, ambulance, brandweer)",
+                "crisis",
+                telefoon=Phone.of("112"),
+                toelichting="Bij acuut gevaar voor een leerling of iemand anders.",
+            ),
+            ("alarmnummer", "112", "alarmnummer 112"),
+        ),
+        (
+            Contact(
+                vt["naam"],
+                "advies",
+                telefoon=Phone.of(vt["telefoon"]),
+                website=vt.get("website"),
+                toelichting="Advies en melden bij huiselijk geweld en kindermishandeling."
+                " Dag en nacht bereikbaar, gratis; advies kan anoniem.",
+            ),
+            ("veilig thuis", "veilig thuis *"),
+        ),
+        (Contact("Politie (geen spoed)", "crisis", telefoon=Phone.of(POLITIE)), ("politie", "politie geen spoed")),
+        (
+            Contact(
+                "Vertrouwensinspecteurs van de Inspectie van het Onderwijs",
+                "advies",
+                telefoon=Phone.of(VERTROUWENSINSPECTEUR),
+                toelichting="Voor het bestuur, bij signalen van seksueel misbruik, seksuele intimidatie"
+                " of geweld door een medewerker. Op werkdagen van 8.00 tot 17.00 uur.",
+            ),
+            ("vertrouwensinspecteur", "vertrouwensinspecteurs", "vertrouwensinspectie", "inspectie van het onderwijs"),
+        ),
+    ]
+
+
+def organisation_key(name: str) -> str:
+    """Compare organisation names: no case, accents kept, no text in brackets or punctuation."""
+    name = re.sub(r"\([^)]*\)", " ", name.casefold())
+    return " ".join(re.sub(r"[^\w]+", " ", name).split())
+
+
+def _sociale_kaart(
+    builtin: list[tuple[Contact, tuple[str, ...]]], entries: list[tuple[str, int, Contact]]
+) -> tuple[list[Contact], list[Duplicate]]:
+    """Add the config entries to the built-in ones, leaving out each entry that repeats an earlier one."""
+    kept: list[tuple[Contact, tuple[str, ...], bool]] = [(c, names, True) for c, names in builtin]
+    dropped = []
+    for source, index, contact in entries:
+        key = organisation_key(contact.organisatie)
+        for other, names, is_builtin in kept:
+            keys = {organisation_key(other.organisatie), *names}
+            same_name = key in keys or any(k.endswith(" *") and key.startswith(k[:-1]) for k in keys)
+            same_phone = (
+                contact.telefoon is not None
+                and other.telefoon is not None
+                and contact.telefoon.tel == other.telefoon.tel
+            )
+            if same_phone or same_name:
+                dropped.append(
+                    Duplicate(
+                        source,
+                        index,
+                        contact.organisatie,
+                        other.organisatie,
+                        is_builtin,
+                        "telefoonnummer" if same_phone else "organisatie",
+                    )
+                )
+                break
+        else:
+            kept.append((contact, (), False))
+    return [c for c, _, _ in kept], dropped
 
 
 def _people(spec: dict) -> list[Person]:

@@ -18,6 +18,28 @@ SECTORS = {
     "basisonderwijs": "basisonderwijs",
     "speciaal-basisonderwijs": "speciaal basisonderwijs",
     "speciaal-onderwijs": "speciaal onderwijs",
+    "voortgezet-onderwijs": "voortgezet onderwijs",
+}
+
+# The sectors with a commissie van begeleiding and the extra care of special education.
+SPECIAL_SECTORS = ("speciaal-basisonderwijs", "speciaal-onderwijs")
+
+# The education law that holds a sector's meld- en aangifteplicht for sexual offences by staff
+# (WPO art. 4a for BO and SBO, the WEC for SO/VSO, the WVO 2020 for VO).
+SECTOR_LAWS = {
+    "basisonderwijs": "Wet op het primair onderwijs",
+    "speciaal-basisonderwijs": "Wet op het primair onderwijs",
+    "speciaal-onderwijs": "Wet op de expertisecentra",
+    "voortgezet-onderwijs": "Wet voortgezet onderwijs 2020",
+}
+
+# The ages of a sector's pupils when the school file gives no `leeftijd`: (youngest, oldest).
+# Speciaal onderwijs counts in the VSO, whose pupils may stay until they turn 20.
+DEFAULT_AGES = {
+    "basisonderwijs": (4, 13),
+    "speciaal-basisonderwijs": (4, 14),
+    "speciaal-onderwijs": (4, 20),
+    "voortgezet-onderwijs": (12, 20),
 }
 
 # Categories of the sociale kaart, in the order they are shown, with their heading.
@@ -103,6 +125,71 @@ CONTACT = {
     },
 }
 
+# The school's own way of working inside the basismodel: policy choices that
+# change the step texts. Set in _stichting.yaml, overridable per school per key
+# (gesprek_ouders.leerkracht alone, for example). Leave a key out for the
+# standard text. Role keys are checked against the school's roles (model.py).
+_role_key = {"type": "string", "empty": False}
+WERKWIJZE: dict[str, dict] = {
+    "gesprek_ouders": {  # the conversation with the parents in step 3
+        "type": "dict",
+        "schema": {
+            "voert": _role_key,  # role that conducts it; left out: "spreek af wie het gesprek voert"
+            "leerkracht": {"type": "string", "allowed": ["in_overleg", "standaard", "nooit"]},  # is the teacher there?
+        },
+    },
+    "gesprek_leerling": {  # the conversation with the pupil in step 3
+        "type": "dict",
+        "schema": {
+            "voert": _role_key,  # role that conducts it
+            # school_begint: the school raises its concern; leerling_begint: only listen when the pupil does
+            "aanpak": {"type": "string", "allowed": ["school_begint", "leerling_begint"]},
+        },
+    },
+    # Veilig Thuis in step 2 and 4: advice when in doubt, or required whenever a suspicion remains
+    "veilig_thuis_raadplegen": {"type": "string", "allowed": ["bij_twijfel", "verplicht_bij_vermoeden"]},
+    "bestuur_informeren": {  # when the bevoegd gezag hears of a case, and from whom
+        "type": "dict",
+        "schema": {
+            "wanneer": {  # vermoeden (afwegingsvraag 1), melding, geen_oudergesprek (step 3 skipped)
+                "type": "list",
+                "empty": False,
+                "schema": {"type": "string", "allowed": ["vermoeden", "melding", "geen_oudergesprek"]},
+            },
+            "door": _role_key,  # role that informs the bestuur; left out: the directeur
+        },
+    },
+    "ondersteuningsteam": {  # one internal team (afspraken.ondersteuningsteam), or two tiers
+        "type": "dict",
+        "schema": {
+            "taak": _long_text,  # what the (first) team does, after its name: "bespreekt ..."
+            "groot": _text,  # name of a second, larger team with external partners
+            "groot_taak": _long_text,  # what the larger team does, after its name
+            # consent of the parents: extern (default), extern_schriftelijk, groot_team_schriftelijk
+            "toestemming": {"type": "string", "allowed": ["extern", "extern_schriftelijk", "groot_team_schriftelijk"]},
+        },
+    },
+    "bestaande_hulp": {  # help already involved (wijkteam, buurtteam, jeugdhulp) is informed and stepped up first
+        "type": "dict",
+        "schema": {
+            "organisatie": _text,  # e.g. "het buurtteam"; left out: "een wijkteam, buurtteam of jeugdhulpverlener"
+            "informeert": _role_key,  # role that informs them; left out: who leads that step
+            "stap": {"type": "string", "allowed": ["1", "2", "3"]},  # in which step; left out: 2 (read as text)
+        },
+    },
+    "melding_ouders_informeren": _role_key,  # role that tells the parents about a melding
+    "casemanager": _role_key,  # role that keeps regie on help the school organises
+}
+# The choices that name a role, as (section, key) paths into WERKWIJZE.
+WERKWIJZE_ROLES = (
+    ("gesprek_ouders", "voert"),
+    ("gesprek_leerling", "voert"),
+    ("bestuur_informeren", "door"),
+    ("bestaande_hulp", "informeert"),
+    ("melding_ouders_informeren",),
+    ("casemanager",),
+)
+
 VASTSTELLING = {
     "datum": _date,  # date the bevoegd gezag adopted this meldcode
     "door": _text,  # who adopted it, e.g. "het college van bestuur van Stichting X"
@@ -139,7 +226,9 @@ _STICHTING = {
             "website": _url,
         },
     },
-    "bestuur": {  # contact at the bevoegd gezag, for signals about a staff member
+    # Contact at the bevoegd gezag for signals about a staff member: must be (or act for) the
+    # bevoegd gezag itself, who holds the duty to consult the vertrouwensinspecteur (WPO art. 4a).
+    "bestuur": {
         "type": "dict",
         "required": True,
         "schema": PERSON,
@@ -153,12 +242,21 @@ _STICHTING = {
     },
     "taakverdeling": _PER_STEP,  # all of taakverdeling(steps), each required
     "sociale_kaart": {"type": "list", "schema": CONTACT},  # contacts every school shares
+    "werkwijze": {"type": "dict", "schema": WERKWIJZE},  # the board's choices; a school may override per key
 }
+
+_age = {"type": "string", "regex": r"[0-9]{1,2}"}  # whole years (YAML values arrive as text)
 
 _SCHOOL = {
     "naam": {**_text, "required": True},  # "OBS De Regenboog"
+    # How running text names the school, with its article: "de Luc Stevensschool",
+    # "het Vechtdal College". Default: the naam as it is ("OBS De Regenboog").
+    "naam_in_tekst": {**_text, "maxlength": 120},
     "sector": {"type": "string", "required": True, "allowed": list(SECTORS)},
     "brin": {"type": "string", "regex": r"[0-9]{2}[A-Z]{2}([0-9]{2})?"},  # optional
+    # Ages of the youngest and oldest pupils; decides which age rules (16, 18) the text gives.
+    # Default per sector: DEFAULT_AGES.
+    "leeftijd": {"type": "dict", "schema": {"van": {**_age, "required": True}, "tot": {**_age, "required": True}}},
     "adres": {
         "type": "dict",
         "required": True,
@@ -184,7 +282,9 @@ _SCHOOL = {
         "type": "dict",
         "required": True,
         "schema": {
-            "ondersteuningsteam": {**_text, "required": True},  # name of the internal support team
+            # Name of the internal support team, as it stands in a sentence ("het zorgteam").
+            # No comma or semicolon: the name stands inside sentences.
+            "ondersteuningsteam": {**_text, "required": True, "regex": r"[^,;]+"},
             "overlegpartners": {  # external partners for consultation (SWV, CJG, buurtteam ...)
                 "type": "list",
                 "required": True,
@@ -197,7 +297,21 @@ _SCHOOL = {
         },
     },
     "vaststelling": {"type": "dict", "schema": VASTSTELLING},  # overrides the stichting's, per field
+    "werkwijze": {"type": "dict", "schema": WERKWIJZE},  # overrides the stichting's, per key
     "sociale_kaart": {"type": "list", "schema": CONTACT},  # the school's own contacts
+    # Aandachtspunten (meldcode/checks.py) the school accepts on purpose, each with a reason;
+    # shown in the board's overview. `veld` narrows it to one field, e.g. "rollen".
+    "geaccepteerd": {
+        "type": "list",
+        "schema": {
+            "type": "dict",
+            "schema": {
+                "code": {**_text, "required": True},  # e.g. "geen-vertrouwenspersoon"
+                "veld": _text,  # optional: only this field (and the fields below it)
+                "reden": {**_long_text, "required": True},  # why, in a whole sentence
+            },
+        },
+    },
 }
 
 
