@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     if args.serve:
         from .serve import serve
 
-        return serve(paths, args.serve, args.port)
+        return serve(paths, args.serve, args.port, args.poster)
     options = Options(
         only=args.school,
         check=args.check,

@@ -206,9 +206,11 @@ class School:
 
     slug: str
     naam: str
+    naam_in_tekst: str  # how running text names the school: "de Luc Stevensschool"
     sector: str
     sector_label: str
-    speciaal: bool
+    speciaal: bool  # speciaal (basis)onderwijs: commissie van begeleiding, extra care
+    leeftijd: tuple[int, int]  # youngest and oldest pupils
     adres: Address
     telefoon: Phone | None
     email: str | None
@@ -231,6 +233,41 @@ class School:
     logo: Path | None
     site_url: str
     sources: list[Path]  # files this school's output depends on
+
+    @property
+    def vo(self) -> bool:
+        """True for a school for voortgezet onderwijs."""
+        return self.sector == "voortgezet-onderwijs"
+
+    @property
+    def wet(self) -> str:
+        """The education law of this school's sector ("Wet op het primair onderwijs")."""
+        return schema.SECTOR_LAWS[self.sector]
+
+    @property
+    def onder_16(self) -> bool:
+        """Some pupils are younger than 16."""
+        return self.leeftijd[0] < 16
+
+    @property
+    def zestien(self) -> bool:
+        """Some pupils are 16 or 17: they give consent themselves (UAVG art. 5)."""
+        return self.leeftijd[0] <= 17 and self.leeftijd[1] >= 16
+
+    @property
+    def volwassenen(self) -> bool:
+        """Some pupils are 18 or older: adults, informed and asked themselves."""
+        return self.leeftijd[1] >= 18
+
+    @property
+    def primair(self) -> bool:
+        """Some pupils are of primary school age (younger than 12)."""
+        return self.leeftijd[0] < 12
+
+    @property
+    def secundair(self) -> bool:
+        """Some pupils are of secondary school age (15 or older)."""
+        return self.leeftijd[1] >= 15
 
     @property
     def url(self) -> str:
@@ -469,8 +506,9 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
     own_roles = data.get("rollen") or {}
     team_name = data["afspraken"]["ondersteuningsteam"]
 
+    roles_known = content.roles_for(data["sector"])
     roles: dict[str, Role] = {}
-    for key, info in content.roles.items():
+    for key, info in roles_known.items():
         if info["bron"] == "altijd":
             role = _role(key, info, [])
             if key == "ondersteuningsteam":
@@ -481,7 +519,7 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         elif key in own_roles:
             roles[key] = _role(key, info, _people(own_roles[key]))
     for key, spec in own_roles.items():
-        if key not in content.roles:
+        if key not in roles_known:
             titel = spec["titel"]
             info = {
                 "titel": titel,
@@ -529,9 +567,11 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
     return School(
         slug=doc.path.stem,
         naam=data["naam"],
+        naam_in_tekst=data.get("naam_in_tekst") or data["naam"],
         sector=data["sector"],
         sector_label=schema.SECTORS[data["sector"]],
-        speciaal=data["sector"] != "basisonderwijs",
+        speciaal=data["sector"] in schema.SPECIAL_SECTORS,
+        leeftijd=_ages(data),
         adres=Address(data["adres"]["straat"], data["adres"]["postcode"], data["adres"]["plaats"]),
         telefoon=Phone.of(data.get("telefoon")),
         email=data.get("email"),
@@ -564,6 +604,13 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         sources=[doc.path, stichting_doc.path] + ([logo] if logo else []),
         werkwijze=werkwijze,
     )
+
+
+def _ages(data: dict) -> tuple[int, int]:
+    """Return the youngest and oldest pupils' ages: from the file, else the sector's default."""
+    if data.get("leeftijd"):
+        return int(data["leeftijd"]["van"]), int(data["leeftijd"]["tot"])
+    return schema.DEFAULT_AGES[data["sector"]]
 
 
 def _valid_phone(value: str) -> Phone:

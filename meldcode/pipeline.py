@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import datetime as dt
@@ -23,6 +24,7 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -439,42 +441,16 @@ def _progress(total: int, enabled: bool):
 
 def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4") -> Built | Failed:
     """Build one school's site and PDFs into staging/<slug>; runs in a worker process."""
-    from .pdf import write_handbook, write_poster
-    from .site import build_site, write_docs
-
     started = time.perf_counter()
-    work = staging / ".work" / school.slug
     target = staging / school.slug
-    # Layout allocates millions of short-lived objects; the cycle collector would walk
-    # the worker's whole heap again and again. One collection per school is cheaper
-    # (about 8 % of a school's time, measured) and keeps memory flat.
-    gc.disable()
     try:
-        content = load_content(paths.templates)
-        config_path = write_docs(school, content, paths.templates, paths.assets, paths.mkdocs, work)
-        epoch = int(dt.datetime.combine(school.vaststelling.datum, dt.time(), dt.UTC).timestamp())
-        site = build_site(config_path, epoch)
-        site.rename(target)
-        pages = write_handbook(
-            school,
-            content,
-            paths.templates,
-            paths.assets,
-            paths.mkdocs,
-            target / pdf_file("handbook", school.slug),
-            target / pdf_file("forms", school.slug),
-        )
-        scale = write_poster(
-            school, content, paths.templates, paths.assets, target / pdf_file("poster", school.slug), poster
-        )
+        with one_school():
+            build_school_site(school, paths, target)
+            pages, scale = build_school_pdfs(school, paths, target, poster)
     except MeldcodeError as exc:
         return Failed(school.slug, str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug of ours: report it per school, keep the others
         return Failed(school.slug, f"interne fout bij het bouwen ({type(exc).__name__}: {exc})")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        gc.enable()
-        gc.collect()
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
     pdf_size = sum(p.stat().st_size for p in target.glob("*.pdf"))
     return Built(
@@ -485,6 +461,65 @@ def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4"
         site_bytes=size - pdf_size,
         poster_scale=scale,
     )
+
+
+def build_school_site(school: School, paths: Paths, target: Path) -> None:
+    """Build the school's website (without the PDFs it links to) into `target`, which must not exist."""
+    from .site import build_site, write_docs
+
+    work = target.parent / ".work" / school.slug
+    try:
+        content = load_content(paths.templates)
+        config_path = write_docs(school, content, paths.templates, paths.assets, paths.mkdocs, work)
+        epoch = int(dt.datetime.combine(school.vaststelling.datum, dt.time(), dt.UTC).timestamp())
+        build_site(config_path, epoch).rename(target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def build_school_pdfs(school: School, paths: Paths, target: Path, poster: str = "A4") -> tuple[int, float]:
+    """Write the handbook, forms and poster PDFs into `target`; return handbook pages and poster scale."""
+    from .pdf import write_handbook, write_poster
+
+    content = load_content(paths.templates)
+    pages = write_handbook(
+        school,
+        content,
+        paths.templates,
+        paths.assets,
+        paths.mkdocs,
+        target / pdf_file("handbook", school.slug),
+        target / pdf_file("forms", school.slug),
+    )
+    scale = write_poster(
+        school, content, paths.templates, paths.assets, target / pdf_file("poster", school.slug), poster
+    )
+    return pages, scale
+
+
+_warm = False  # whether this process has built a school and frozen what it keeps
+
+
+@contextlib.contextmanager
+def one_school() -> Iterator[None]:
+    """Build one school with the cycle collector paused, then collect once.
+
+    Layout allocates millions of short-lived objects; the cycle collector would walk
+    the process's whole heap again and again. One collection per school is cheaper.
+    After the first school, what the process keeps for good (modules, compiled
+    templates, fonts) is frozen, so later collections walk only the school's own
+    objects instead of the whole heap.
+    """
+    global _warm
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
+        if not _warm:
+            gc.freeze()
+            _warm = True
 
 
 # --- publish: one atomic swap -------------------------------------------------

@@ -239,6 +239,14 @@ def _translate(doc: Document, root: Any, error) -> Problem:
         return doc.problem(path, f"is te lang (maximaal {error.constraint} {unit})")
     if rule == "regex" and path and path[0] == "rollen" and len(path) == 2:
         return doc.problem(path, f"de rolnaam '{value}' mag alleen kleine letters, cijfers en _ bevatten")
+    if rule == "regex" and path[-1:] == ("ondersteuningsteam",):
+        return doc.problem(
+            path,
+            f'"{value}": deze naam staat midden in zinnen; gebruik geen komma of puntkomma'
+            " (schrijf bijvoorbeeld 'het zorgteam (ZAT)')",
+        )
+    if rule == "regex" and path[:1] == ("leeftijd",):
+        return doc.problem(path, f'"{value}" is geen leeftijd; schrijf een getal in jaren, bijvoorbeeld 12')
     if rule == "regex":
         return doc.problem(path, f'"{value}" heeft niet de juiste vorm')
     if error.code == cerberus.errors.CUSTOM.code:  # raised by our _check_with_* rules
@@ -358,6 +366,7 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
     """
     data = doc.data
     problems: list[Problem] = []
+    roles_known = content.roles_for(data["sector"])
     af = data["aandachtsfunctionaris"]
     if not af.get("telefoon") and not af.get("email"):
         problems.append(
@@ -368,10 +377,10 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
             )
         )
 
-    available = {k for k, r in content.roles.items() if r["bron"] in ("altijd", "veld")}
+    available = {k for k, r in roles_known.items() if r["bron"] in ("altijd", "veld")}
     for key, role in (data.get("rollen") or {}).items():
         path = ("rollen", key)
-        known = content.roles.get(key)
+        known = roles_known.get(key)
         if known and known["bron"] == "veld":
             problems.append(doc.problem(path, f"de rol '{key}' vul je niet hier in, maar bij het veld '{key}'"))
             continue
@@ -379,7 +388,7 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
             problems.append(doc.problem(path, f"de rol '{key}' heeft iedere school al; haal hem hier weg"))
             continue
         if not known and not role.get("titel"):
-            options = [k for k, r in content.roles.items() if r["bron"] == "rollen"]
+            options = [k for k, r in roles_known.items() if r["bron"] == "rollen"]
             problems.append(
                 doc.problem(
                     path, _advice(f"onbekende rol '{key}'", suggest(key, options), "Geef een eigen rol een 'titel'.")
@@ -404,7 +413,8 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
             continue
         available.add(key)
 
-    if data["sector"] != "basisonderwijs" and "commissie_van_begeleiding" not in (data.get("rollen") or {}):
+    problems.extend(_check_ages(doc))
+    if data["sector"] in schema.SPECIAL_SECTORS and "commissie_van_begeleiding" not in (data.get("rollen") or {}):
         problems.append(
             doc.problem(
                 ("rollen",),
@@ -458,6 +468,23 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
 
     problems.extend(acceptance_problems(doc))
     return problems
+
+
+def _check_ages(doc: Document) -> list[Problem]:
+    """Check that the pupils' ages, when given, make sense."""
+    ages = doc.data.get("leeftijd")
+    if not ages:
+        return []
+    youngest, oldest = int(ages["van"]), int(ages["tot"])
+    if 2 <= youngest <= oldest <= 30:
+        return []
+    return [
+        doc.problem(
+            ("leeftijd",),
+            f"leerlingen van {youngest} tot en met {oldest} jaar kan niet: de jongste leerlingen zijn"
+            " niet ouder dan de oudste, en leeftijden liggen tussen 2 en 30 jaar",
+        )
+    ]
 
 
 def werkwijze_sources(doc: Document, stichting: Document) -> dict[tuple, tuple[Document, object]]:
