@@ -137,12 +137,16 @@ class Role:
 
     @property
     def aanduiding(self) -> str:
-        """The role in running text, with its people: 'de intern begeleider (Fatima el Amrani)'."""
+        """The role in running text, with its people: 'de intern begeleider (Fatima el Amrani)'.
+
+        Singular also for a role of several people: the sentences it goes into say what one
+        of them does ("Het gesprek voert de intern begeleider (Esther Kok en Mohamed Bakkali)").
+        """
         if self.team and self.mensen:
             return f"{self.noem} ({self.voorzitter_label}: {self.namen})"
         if self.groep or not self.mensen:
             return self.noem
-        return f"{self.noem_aantal} ({self.namen})"
+        return f"{self.noem} ({self.namen})"
 
 
 @dataclass

@@ -6,6 +6,7 @@ and on the poster's HTML.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 
@@ -160,3 +161,13 @@ def test_the_veilig_thuis_number_is_written_as_configured_everywhere(schools):
         text = page(schools["de-regenboog"], slug)
         assert "0800-2000" not in text
         assert re.search(r'href="tel:\+318002000" class="tel">0800 2000<', text), slug
+
+
+def test_a_role_of_several_people_in_a_sentence_about_one_of_them_stays_singular(schools):
+    kompas = schools["het-kompas"]
+    ib = kompas.roles["intern_begeleider"]
+    assert ib.plural, "the example needs a role of two people"
+    school = dataclasses.replace(kompas, werkwijze={**kompas.werkwijze, "casemanager": ib})
+    stap5 = page(school, "stap-5")
+    assert f"Dan is de intern begeleider ({ib.namen}) casemanager." in stap5
+    assert f"**Casemanager bij hulp zonder melding:** {ib.namen} (intern begeleiders)" in stap5
