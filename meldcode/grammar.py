@@ -5,7 +5,7 @@ verb in the third person singular ("weegt mee en brengt ..."). When a role is he
 two or more people ("Ellen Stam en Kees Brink (teamleiders)") those verbs must be
 plural ("wegen mee en brengen ..."). Dutch plurals do not follow one spelling rule
 (weegt/wegen, zet/zetten, blijft/blijven), so the forms are listed; a sentence whose
-first verb is missing here fails tests/test_content.py.
+first verb is missing here fails tests/test_role_wording.py.
 """
 
 from __future__ import annotations
