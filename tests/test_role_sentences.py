@@ -39,7 +39,8 @@ def base_school(tmp_path_factory) -> School:
     config = load_config(schools, TEMPLATES)
     assert not config.problems, config.problems
     (school,) = config.schools
-    assert set(school.roles) == set(CONTENT.roles), "the fixture must hold every role of the catalogue"
+    catalogue = CONTENT.roles_for(school.sector)
+    assert set(school.roles) == set(catalogue), "the fixture must hold every role of its sector's catalogue"
     return school
 
 
@@ -124,6 +125,8 @@ CASES = [
 def test_no_step_names_one_party_twice_for_any_leader_and_participant(base_school, werkwijze):
     found = []
     for step, leader, participant in CASES:
+        if leader not in base_school.roles or participant not in base_school.roles:
+            continue  # a role of another sector (the mentor of voortgezet onderwijs)
         for same_person in (False, True):
             if same_person and (base_school.roles[leader].groep or base_school.roles[participant].groep):
                 continue  # a group (leerkrachten, bestuur, a team) has no person to share
