@@ -299,6 +299,19 @@ _SCHOOL = {
     "vaststelling": {"type": "dict", "schema": VASTSTELLING},  # overrides the stichting's, per field
     "werkwijze": {"type": "dict", "schema": WERKWIJZE},  # overrides the stichting's, per key
     "sociale_kaart": {"type": "list", "schema": CONTACT},  # the school's own contacts
+    # Aandachtspunten (meldcode/checks.py) the school accepts on purpose, each with a reason;
+    # shown in the board's overview. `veld` narrows it to one field, e.g. "rollen".
+    "geaccepteerd": {
+        "type": "list",
+        "schema": {
+            "type": "dict",
+            "schema": {
+                "code": {**_text, "required": True},  # e.g. "geen-vertrouwenspersoon"
+                "veld": _text,  # optional: only this field (and the fields below it)
+                "reden": {**_long_text, "required": True},  # why, in a whole sentence
+            },
+        },
+    },
 }
 
 

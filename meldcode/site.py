@@ -57,7 +57,7 @@ _COMPILED = _CompiledTemplates()
 # The theme's file list per theme folder: MkDocs walks Material's 14,500 files (its icons)
 # on every build to find the 46 it copies; the installed theme does not change while
 # a worker lives.
-_THEME_FILES: dict[tuple[str, ...], list[str]] = {}
+_THEME_FILES: dict[tuple, list[str]] = {}
 
 
 def write_docs(
@@ -162,6 +162,19 @@ def _reuse_theme_work(theme) -> None:
         if key not in _THEME_FILES:
             _THEME_FILES[key] = loader.list_templates()
         loader.list_templates = lambda: list(_THEME_FILES[key])
+        # MkDocs then filters the 14,500 names by the theme's static templates, the same for
+        # every school: keep the filtered list too.
+        list_templates = env.list_templates
+        static = (key, tuple(sorted(theme.static_templates)))
+
+        def filtered(extensions=None, filter_func=None) -> list[str]:
+            if extensions is not None or filter_func is None:
+                return list_templates(extensions, filter_func)
+            if static not in _THEME_FILES:
+                _THEME_FILES[static] = list_templates(None, filter_func)
+            return list(_THEME_FILES[static])
+
+        env.list_templates = filtered
         return env
 
     theme.get_env = get_env

@@ -44,14 +44,39 @@ _TYPE_NAMES = {
 
 
 def parse_phone(value: str) -> phonenumbers.PhoneNumber | None:
-    """Return the parsed Dutch (or international) number, or None when invalid."""
+    """Return the parsed Dutch (or international) number, or None when invalid.
+
+    Short numbers count too: 112, 0800 and 0900 numbers, 14 + netnummer (gemeenten).
+    """
     if not re.fullmatch(r"[0-9+()\- .]{3,25}", value):
         return None
     try:
         number = phonenumbers.parse(value, "NL")
     except phonenumbers.NumberParseException:
         return None
-    return number if phonenumbers.is_valid_number(number) else None
+    if phonenumbers.is_valid_number(number) or is_short_number(number):
+        return number
+    return None
+
+
+# Three-digit numbers a handbook may list: the alarmnummer and 113 Zelfmoordpreventie.
+# (phonenumbers' own list of short numbers is far wider, 1234 included.)
+SHORT_NUMBERS = frozenset({"112", "113"})
+
+
+def is_short_number(number: phonenumbers.PhoneNumber) -> bool:
+    """True for 112 and 113: dialled as they are, never with +31."""
+    return (
+        number.country_code == 31 and not number.italian_leading_zero and str(number.national_number) in SHORT_NUMBERS
+    )
+
+
+def dial_local(number: phonenumbers.PhoneNumber) -> bool:
+    """True for numbers a tel: link must dial as written: 112, and 14 + netnummer (not via +31)."""
+    national = str(number.national_number)
+    return is_short_number(number) or (
+        number.country_code == 31 and national.startswith("14") and phonenumbers.is_valid_number(number)
+    )
 
 
 def parse_date(value: str) -> dt.date | None:
@@ -439,6 +464,9 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
         problems.extend(_check_dates(doc, data["vaststelling"], ("vaststelling",), stichting.data["vaststelling"]))
     for i, contact in enumerate(data.get("sociale_kaart") or []):
         problems.extend(_check_contact(doc, contact, ("sociale_kaart", i)))
+    from .checks import acceptance_problems  # checks builds on the model, which builds on this module
+
+    problems.extend(acceptance_problems(doc))
     return problems
 
 
