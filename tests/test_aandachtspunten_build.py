@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_schools, run_build, visible_text
+from conftest import FIXTURES, ROOT, SLUGS, copy_schools, run_build, visible_text
 
 REASON = "De stichting heeft één externe vertrouwenspersoon voor alle scholen."
 
@@ -76,10 +76,10 @@ def test_overview_and_csv_list_the_same_points(built):
     assert {r["code"] for r in rows} == {"overlegpartner-niet-op-kaart", "geen-vertrouwenspersoon"}
 
 
-def test_overview_says_in_orde_for_a_school_without_points(example_site, example_slugs):
+def test_overview_says_in_orde_for_a_school_without_points(example_site):
     page = (example_site / "index.html").read_text(encoding="utf-8")
     cells = re.findall(r'<td class="aandachtspunten">(.*?)</td>', page, re.S)
-    assert len(cells) == len(example_slugs) and all(visible_text(c) == "In orde" for c in cells)
+    assert len(cells) == len(SLUGS) and all(visible_text(c) == "In orde" for c in cells)
     assert _csv_rows(example_site) == []
 
 
@@ -115,13 +115,13 @@ def test_check_prints_aandachtspunten_per_school_after_the_errors(tmp_path):
     assert lines[-1] == "3 fouten gevonden; er is niets gebouwd of gewijzigd."
 
 
-def test_a_point_every_school_has_is_printed_once_for_all_schools(tmp_path, example_slugs):
+def test_a_point_every_school_has_is_printed_once_for_all_schools(tmp_path):
     schools = copy_schools(tmp_path)
     path = schools / "_stichting.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  medezeggenschap: ", "  # medezeggenschap: "))
     result = run("--check", "--schools", str(schools))
     assert result.returncode == 0, result.stderr
     lines = result.stderr.strip().splitlines()
-    assert lines[0] == f"Aandachtspunten voor alle {len(example_slugs)} scholen (1 open):"
+    assert lines[0] == f"Aandachtspunten voor alle {len(SLUGS)} scholen (1 open):"
     assert len(lines) == 2 and "[geen-medezeggenschap]" in lines[1]
-    assert f"{len(example_slugs)} aandachtspunten" in result.stdout
+    assert f"{len(SLUGS)} aandachtspunten" in result.stdout

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SLUGS
 
 from meldcode.content import kader_paths, load_content
 from meldcode.overview import overdue
@@ -227,14 +227,12 @@ def overview_with_points(tmp_path_factory):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_overview_with_aandachtspunten_opens_without_script_and_passes_axe(
-    browser, overview_with_points, width, example_slugs
-):
+def test_overview_with_aandachtspunten_opens_without_script_and_passes_axe(browser, overview_with_points, width):
     context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{overview_with_points}/index.html")
     summaries = page.locator("td.aandachtspunten summary")
-    assert summaries.count() == len(example_slugs)  # one point (evaluation overdue) per school
+    assert summaries.count() == len(SLUGS)  # one point (evaluation overdue) per school
     assert page.locator("td.aandachtspunten li").first.is_hidden()
     for i in range(summaries.count()):
         summaries.nth(i).click()
