@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SLUGS
+from conftest import ROOT
 
 from meldcode.content import kader_paths, load_content
 from meldcode.overview import overdue
@@ -232,7 +232,7 @@ def test_overview_with_aandachtspunten_opens_without_script_and_passes_axe(brows
     page = context.new_page()
     page.goto(f"{overview_with_points}/index.html")
     summaries = page.locator("td.aandachtspunten summary")
-    assert summaries.count() == len(SLUGS)  # one point (evaluation overdue) per school
+    assert summaries.count() == page.locator("td.aandachtspunten").count() > 1
     assert page.locator("td.aandachtspunten li").first.is_hidden()
     for i in range(summaries.count()):
         summaries.nth(i).click()
