@@ -11,13 +11,17 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_DEBS    := chromium nodejs
 
-.PHONY: site test check serve bench clean system-deps test-system-deps
+.PHONY: site test check serve schema bench clean system-deps test-system-deps
 
 site: $(VENV)/.runtime system-deps
 	$(PY) build.py
 
 check: $(VENV)/.runtime
 	$(PY) build.py --check
+
+# Regenerate schema/*.schema.json (editor help) after changing meldcode/schema.py.
+schema: $(VENV)/.runtime
+	$(PY) build.py --schrijf-schema
 
 serve: $(VENV)/.runtime system-deps
 	$(PY) build.py --serve $(SCHOOL)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import ConfigError, MeldcodeError
 from .pipeline import MANIFEST, Options, Paths, build
+from .resources import DOCS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,6 +55,11 @@ def parser(root: Path) -> argparse.ArgumentParser:
     p.add_argument("--serve", metavar="SLUG", help="live voorbeeld van één school, bijgewerkt bij elke wijziging")
     p.add_argument("--port", type=int, default=8000, help="poort voor --serve (standaard 8000)")
     p.add_argument("-q", "--quiet", action="store_true", help="geen voortgangsbalk")
+    p.add_argument(
+        "--schrijf-schema",
+        action="store_true",
+        help="schrijf de JSON Schema's voor editors naar schema/ naast de map met scholen",
+    )
     return p
 
 
@@ -61,6 +67,12 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     root = root or Path(__file__).resolve().parent.parent
     args = parser(root).parse_args(argv)
     paths = Paths.project(args.schools, args.out)
+    if args.schrijf_schema:
+        from .json_schema import write
+
+        for path in write(args.schools.resolve().parent / "schema", DOCS):
+            print(f"Geschreven: {path}")
+        return 0
     if args.serve:
         from .serve import serve
 

@@ -31,6 +31,7 @@ from . import __version__
 from .content import load_content
 from .errors import BuildError, ConfigError, MeldcodeError, Problem
 from .model import Config, School, load_config, school_digest, school_files
+from .resources import ASSETS, MKDOCS_YML, TEMPLATES
 from .validate import suggest
 
 MANIFEST = ".meldcode-build.json"
@@ -48,8 +49,7 @@ class Paths:
 
     @classmethod
     def project(cls, schools: Path, out: Path) -> Paths:
-        root = Path(__file__).resolve().parent.parent
-        return cls(schools.resolve(), out.resolve(), root / "templates", root / "assets", root / "mkdocs.yml")
+        return cls(schools.resolve(), out.resolve(), TEMPLATES, ASSETS, MKDOCS_YML)
 
 
 @dataclass
