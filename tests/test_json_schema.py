@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -93,3 +94,11 @@ def test_descriptions_come_from_the_commented_examples():
         "De verwijsindex van uw regio."
     )
     assert "build.py" in school["properties"]["aandachtsfunctionaris"]["properties"]["telefoon"]["description"]
+
+
+def test_the_configuration_guide_declares_both_schemas_and_shows_the_editor():
+    guide = (DOCS / "configuratie.md").read_text(encoding="utf-8")
+    for name in FILES.values():
+        assert f"```yaml\n# yaml-language-server: $schema=../schema/{name}\n" in guide
+    for image in re.findall(r"\]\((images/editor-[a-z-]+\.png)\)", guide) or ["(none)"]:
+        assert (DOCS / image).is_file(), image
