@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .errors import ConfigError, MeldcodeError
 from .pipeline import MANIFEST, Options, Paths, build
-from .resources import DOCS
+from .resources import DOCS, TEMPLATES
+from .schema import SECTORS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,6 +56,10 @@ def parser(root: Path) -> argparse.ArgumentParser:
     p.add_argument("--serve", metavar="SLUG", help="live voorbeeld van één school, bijgewerkt bij elke wijziging")
     p.add_argument("--port", type=int, default=8000, help="poort voor --serve (standaard 8000)")
     p.add_argument("-q", "--quiet", action="store_true", help="geen voortgangsbalk")
+    new = p.add_argument_group("een nieuwe school")
+    new.add_argument("--nieuwe-school", metavar="SLUG", help="maak schools/SLUG.yaml voor een nieuwe school")
+    new.add_argument("--naam", help='naam van de nieuwe school, bijvoorbeeld "OBS De Linde"')
+    new.add_argument("--sector", choices=list(SECTORS), help="sector van de nieuwe school")
     p.add_argument(
         "--schrijf-schema",
         action="store_true",
@@ -65,7 +70,8 @@ def parser(root: Path) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     root = root or Path(__file__).resolve().parent.parent
-    args = parser(root).parse_args(argv)
+    p = parser(root)
+    args = p.parse_args(argv)
     paths = Paths.project(args.schools, args.out)
     if args.schrijf_schema:
         from .json_schema import write
@@ -73,6 +79,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         for path in write(args.schools.resolve().parent / "schema", DOCS):
             print(f"Geschreven: {path}")
         return 0
+    if args.nieuwe_school:
+        return _new_school(p, args)
     if args.serve:
         from .serve import serve
 
@@ -113,14 +121,30 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     return 1 if (result.problems or result.failed) else 0
 
 
-def _report_problems(problems) -> None:
+def _new_school(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from .scaffold import MARK, new_school
+
+    if not args.naam or not args.sector:
+        p.error("--nieuwe-school heeft ook --naam en --sector nodig")
+    try:
+        path = new_school(args.schools.resolve(), TEMPLATES, DOCS, args.nieuwe_school, args.naam, args.sector)
+    except ConfigError as exc:
+        _report_problems(exc.problems, "er is niets geschreven")
+        return 1
+    except MeldcodeError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    to_fill = sum(
+        1 for line in path.read_text(encoding="utf-8").splitlines() if f"# {MARK}" in line and line.strip()[0] != "#"
+    )
+    print(f"Geschreven: {path}\nVul de {to_fill} velden met '# {MARK}' in en controleer met: make check")
+    return 0
+
+
+def _report_problems(problems, outcome: str = "er is niets gebouwd of gewijzigd") -> None:
     count = len(problems)
     sys.stderr.write("\n".join(str(p) for p in problems) + "\n")
-    sys.stderr.write(
-        f"{count} {'fout' if count == 1 else 'fouten'} gevonden; er is niets gebouwd of gewijzigd.\n"
-        if problems
-        else ""
-    )
+    sys.stderr.write(f"{count} {'fout' if count == 1 else 'fouten'} gevonden; {outcome}.\n" if problems else "")
 
 
 def _summary(result, paths: Paths) -> None:

@@ -30,6 +30,7 @@ _DATE_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 _MISSING = "dit verplichte veld ontbreekt"
+_EMPTY_REQUIRED = "is nog leeg; dit veld is verplicht"
 
 _TYPE_NAMES = {
     "string": "tekst",
@@ -193,6 +194,8 @@ def _translate(doc: Document, root: Any, error) -> Problem:
     if rule == "required":
         return doc.problem(path, _MISSING)
     if rule == "nullable" or (rule == "empty" and value in ("", [], {})):
+        if path and (_schema_at(root, path[:-1]) or {}).get(path[-1], {}).get("required"):
+            return doc.problem(path, _EMPTY_REQUIRED)
         return doc.problem(path, "is leeg; vul een waarde in of laat het veld weg")
     if rule == "type":
         expected = _TYPE_NAMES.get(error.constraint, error.constraint)
