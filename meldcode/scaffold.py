@@ -93,7 +93,7 @@ def school_text(
     ]
     school_notes = notes["school"]
     given = {"naam": naam, "sector": sector}
-    fields: dict[str, dict] = schema.SCHOOL_SCHEMA
+    fields: dict[str, Any] = schema.SCHOOL_SCHEMA
     for key, rules in fields.items():
         if key in _INHERITED:
             continue
