@@ -35,8 +35,8 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
-def parser(root: Path) -> argparse.ArgumentParser:
-    p = _Parser(prog="build.py", description="Bouw de meldcode (website, handboek, poster) van elke school.")
+def parser(root: Path, prog: str = "build.py") -> argparse.ArgumentParser:
+    p = _Parser(prog=prog, description="Bouw de meldcode (website, handboek, poster) van elke school.")
     p.add_argument(
         "--schools",
         type=Path,
@@ -68,9 +68,14 @@ def parser(root: Path) -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+def run() -> None:
+    """The `meldcode` command of an installed package: schools/ and site/ in the current folder."""
+    sys.exit(main(root=Path.cwd(), prog="meldcode"))
+
+
+def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "build.py") -> int:
     root = root or Path(__file__).resolve().parent.parent
-    p = parser(root)
+    p = parser(root, prog)
     args = p.parse_args(argv)
     paths = Paths.project(args.schools, args.out)
     if args.schrijf_schema:
