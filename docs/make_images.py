@@ -19,6 +19,9 @@ SITE = ROOT / "site"
 IMAGES = ROOT / "docs" / "images"
 SLUG = "de-regenboog"
 
+sys.path.insert(0, str(ROOT))
+from meldcode.names import pdf_file  # noqa: E402
+
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -53,7 +56,7 @@ def screenshots() -> None:
 
 
 def pdf_pages() -> None:
-    pdf = SITE / SLUG / f"meldcode-{SLUG}.pdf"
+    pdf = SITE / SLUG / pdf_file("handbook", SLUG)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = text.split("\f")
     kader = next(i for i, t in enumerate(pages) if "Het afwegingskader" in t and "Vraag 1" in t) + 1
@@ -81,7 +84,7 @@ def pdf_pages() -> None:
             "-r",
             "40",
             "-singlefile",
-            str(SITE / SLUG / f"poster-{SLUG}.pdf"),
+            str(SITE / SLUG / pdf_file("poster", SLUG)),
             str(IMAGES / "poster"),
         ],
         check=True,

@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from .errors import ConfigError, MeldcodeError
+from .errors import ConfigError, MeldcodeError, UsageError
 from .pipeline import MANIFEST, Options, Paths, build
 from .resources import DOCS, TEMPLATES
 from .schema import SECTORS
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
     if args.schrijf_schema:
         from .json_schema import write
 
-        for path in write(args.schools.resolve().parent / "schema", DOCS):
+        for path in write(args.schools.resolve().parent / "schema", TEMPLATES, DOCS):
             print(f"Geschreven: {path}")
         return 0
     if args.nieuwe_school:
@@ -104,6 +104,9 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
         result = build(paths, options)
     except ConfigError as exc:
         _report_problems(exc.problems)
+        return 1
+    except UsageError as exc:
+        sys.stderr.write(f"{exc}\nEr is niets gebouwd of gewijzigd.\n")
         return 1
     except MeldcodeError as exc:
         sys.stderr.write(f"De bouw is mislukt; {paths.out.name}/ is niet gewijzigd.\n{exc}\n")

@@ -16,8 +16,13 @@ import yaml
 @dataclass(frozen=True)
 class Content:
     roles: dict  # key -> {titel, noem, ik_ben, bron, taken}
-    steps: list  # five dicts, see templates/data/stappen.yaml
+    steps: list  # one dict per step, in order; see templates/data/stappen.yaml
     kader: dict  # {vragen: [...], uitkomsten: {...}}
+
+
+def step_key(step: dict) -> str:
+    """Return the taakverdeling key of a step in the config files: 'stap_1'."""
+    return f"stap_{step['nummer']}"
 
 
 @lru_cache(maxsize=4)

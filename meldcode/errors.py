@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
 
 
-@dataclass(frozen=True, order=True)
+@dataclasses.dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong in one file, shown to board staff as a single Dutch line."""
 
@@ -13,6 +13,9 @@ class Problem:
     line: int | None
     field: str | None
     message: str
+    # The slug of the school this problem keeps from being built; None when it concerns
+    # every school (the stichting file itself, a missing folder).
+    school: str | None = dataclasses.field(default=None, compare=False)
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -29,6 +32,10 @@ class ConfigError(MeldcodeError):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(MeldcodeError):
+    """The command names something that does not exist (an unknown --school)."""
 
 
 class BuildError(MeldcodeError):

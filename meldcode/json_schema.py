@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
+from .content import load_content
 from .validate import _EMAIL, _POSTCODE
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -65,7 +66,7 @@ _TITLES = {
     "stichting": "Meldcode: gegevens van de stichting (_stichting.yaml)",
     "school": "Meldcode: gegevens van één school",
 }
-_ROOTS = {"stichting": schema.STICHTING_SCHEMA, "school": schema.SCHOOL_SCHEMA}
+_ROOTS = {"stichting": schema.stichting_schema, "school": schema.school_schema}
 
 
 def field_notes(markdown: str) -> dict[str, dict[tuple[str, ...], str]]:
@@ -104,9 +105,9 @@ def field_notes(markdown: str) -> dict[str, dict[tuple[str, ...], str]]:
     return notes
 
 
-def json_schema(kind: str, notes: dict[tuple[str, ...], str] | None = None) -> dict[str, Any]:
-    """Return the JSON Schema (draft-07) for the 'stichting' or 'school' file."""
-    root = _mapping(_ROOTS[kind], (), notes or {})
+def json_schema(kind: str, steps: list[dict], notes: dict[tuple[str, ...], str] | None = None) -> dict[str, Any]:
+    """Return the JSON Schema (draft-07) for the 'stichting' or 'school' file, for these steps."""
+    root = _mapping(_ROOTS[kind](steps), (), notes or {})
     about = (
         f"Gemaakt uit meldcode/schema.py; opnieuw maken met: {REGENERATE}. "
         "De editor controleert velden, soorten waarden en vormen. Wat meer vraagt (bestaat het "
@@ -186,18 +187,19 @@ def _sentence(note: str) -> str:
     return note[:1].upper() + note[1:] + ("" if note.endswith((".", "?", "!")) else ".")
 
 
-def render(kind: str, docs_dir: Path) -> str:
+def render(kind: str, templates_dir: Path, docs_dir: Path) -> str:
     """Return the generated schema file's text for `kind`, with notes from docs/configuratie.md."""
     notes = field_notes((docs_dir / "configuratie.md").read_text(encoding="utf-8"))[kind]
-    return json.dumps(json_schema(kind, notes), ensure_ascii=False, indent=2) + "\n"
+    steps = load_content(templates_dir).steps
+    return json.dumps(json_schema(kind, steps, notes), ensure_ascii=False, indent=2) + "\n"
 
 
-def write(target: Path, docs_dir: Path) -> list[Path]:
+def write(target: Path, templates_dir: Path, docs_dir: Path) -> list[Path]:
     """Write the schema files into the folder `target`; return the files written."""
     target.mkdir(exist_ok=True)
     written = []
     for kind, name in FILES.items():
         path = target / name
-        path.write_text(render(kind, docs_dir), encoding="utf-8")
+        path.write_text(render(kind, templates_dir, docs_dir), encoding="utf-8")
         written.append(path)
     return written

@@ -9,7 +9,7 @@ with a Dutch message that names the file and line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,7 @@ class Document:
     display: str
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
+    school: str | None = None  # slug of the school this file describes; None for the stichting file
 
     def line(self, path: tuple) -> int | None:
         """Return the line of `path`, or of its nearest parent that has one."""
@@ -74,28 +75,42 @@ class Document:
     def problem(self, path: tuple, message: str) -> Problem:
         """Make a Problem for the value at `path` in this file."""
         dotted = ".".join(str(p + 1) if isinstance(p, int) else str(p) for p in path) or None
-        return Problem(self.display, self.line(path), dotted, message)
+        return Problem(self.display, self.line(path), dotted, message, school=self.school)
 
 
 class LoadError(Exception):
-    """Raised inside this module; carries the Problems of one file."""
+    """Raised by `load` and `parse`; carries the Problems of one file."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("; ".join(map(str, problems)))
 
+    def of(self, school: str | None) -> LoadError:
+        """Return this error with its problems marked as belonging to `school`."""
+        return LoadError([replace(p, school=school) for p in self.problems])
 
-def load(path: Path, display: str) -> Document:
-    """Load `path` or raise LoadError naming `display` and the line of each problem."""
+
+def load(path: Path, display: str, school: str | None = None) -> Document:
+    """Load `path` or raise LoadError naming `display` and the line of each problem.
+
+    `school` is the slug of the school the file describes (None for the stichting
+    file); every Problem found carries it.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _fail(display, None, f"het bestand is te groot ({size // 1024} kB; maximaal {MAX_BYTES // 1024} kB)")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise _fail(display, None, f"kan het bestand niet lezen ({exc.strerror or exc})") from None
-    doc = parse(raw, display)
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise _fail(
+                    display, None, f"het bestand is te groot ({size // 1024} kB; maximaal {MAX_BYTES // 1024} kB)"
+                )
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise _fail(display, None, f"kan het bestand niet lezen ({exc.strerror or exc})") from None
+        doc = parse(raw, display)
+    except LoadError as exc:
+        raise exc.of(school) from None
     doc.path = path
+    doc.school = school
     return doc
 
 
@@ -116,9 +131,9 @@ def parse(raw: bytes, display: str) -> Document:
         raise _fail(
             display, text[: text.index("\x00")].count("\n") + 1, "bevat een NUL-teken; is dit wel een tekstbestand?"
         )
-    for number, line in enumerate(text.splitlines(), 1):
-        indent = re.match(r"[ \t]*", line).group()
-        if "\t" in indent and line.strip():
+    for number, row in enumerate(text.splitlines(), 1):
+        indent = row[: len(row) - len(row.lstrip(" \t"))]
+        if "\t" in indent and row.strip():
             raise _fail(display, number, "er staat een tab vooraan de regel; gebruik spaties om in te springen")
     if not re.sub(r"#.*", "", text).strip():
         raise _fail(display, None, "het bestand is leeg")
@@ -127,8 +142,8 @@ def parse(raw: bytes, display: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         # At the end of the file PyYAML points one line past the last; name the last.
-        line = min(mark.line + 1, max(1, len(text.splitlines()))) if mark else None
-        raise _fail(display, line, _translate(exc)) from None
+        at = min(mark.line + 1, max(1, len(text.splitlines()))) if mark else None
+        raise _fail(display, at, _translate(exc)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
         raise _fail(display, None, f"het bestand is geen geldige YAML ({_translate(exc)})") from None
     if node is None:

@@ -1,32 +1,40 @@
-"""Load all configs, check what spans files, and build what the templates see.
+"""What the templates see (School and its parts), and the load stage that builds it.
 
 `load_config` is the first build stage: it reads `_stichting.yaml` and every
-`<slug>.yaml`, validates them (schema, then cross-field and cross-file rules)
-and returns the schools that are valid plus every problem found. Nothing is
-written here.
+`<slug>.yaml`, has meldcode.validate check them (schema, then cross-field and
+cross-file rules) and returns the schools that are valid plus every problem
+found. Nothing is written here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import phonenumbers
-from babel.dates import format_date
 
 from . import schema
-from .content import Content, load_content
+from .content import Content, load_content, step_key
 from .errors import Problem
 from .loader import Document, LoadError, load
-from .validate import Validator, image_kind, parse_date, parse_phone, schema_problems, suggest
+from .validate import (
+    Validator,
+    check_file_names,
+    check_school,
+    check_stichting,
+    check_unique_name,
+    display_name,
+    dutch_date,
+    image_kind,
+    name_key,
+    parse_date,
+    parse_phone,
+    schema_problems,
+)
 
 STICHTING_FILE = "_stichting.yaml"
-# Role titles become page and menu titles, which the theme prints as HTML.
-_ROLE_TITLE = re.compile(r"^[^\W_][\w '()./,-]{0,59}$")
-SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
 
 # Always on every school's sociale kaart.
 POLITIE = "0900-8844"
@@ -65,9 +73,8 @@ class Person:
     bereikbaar: str | None = None
 
     @classmethod
-    def of(cls, data: dict | None) -> Person | None:
-        if not data:
-            return None
+    def of(cls, data: dict) -> Person:
+        """Return the person described by a validated mapping (naam, functie, telefoon, ...)."""
         return cls(
             data["naam"], data.get("functie"), Phone.of(data.get("telefoon")), data.get("email"), data.get("bereikbaar")
         )
@@ -190,16 +197,6 @@ class Config:
     unchanged: list[str] = field(default_factory=list)  # valid at the last build and not changed since
 
 
-def dutch_date(value: dt.date) -> str:
-    """Format a date the Dutch way: 1 september 2026."""
-    return format_date(value, format="long", locale="nl")
-
-
-def display_name(schools_dir: Path, path: Path) -> str:
-    """Name a file as board staff see it: 'schools/regenboog.yaml'."""
-    return f"{schools_dir.name}/{path.name}"
-
-
 def school_files(schools_dir: Path) -> list[Path]:
     """Return the school files (not the stichting file), sorted by name."""
     files = [p for p in schools_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.name != STICHTING_FILE]
@@ -238,30 +235,30 @@ def load_config(
         except LoadError as exc:
             problems.extend(exc.problems)
     if stichting_doc is not None:
-        validator = Validator(schema.STICHTING_SCHEMA, schools_dir=schools_dir)
+        validator = Validator(schema.stichting_schema(content.steps), schools_dir=schools_dir)
         found = schema_problems(stichting_doc, validator)
         problems.extend(found)
         if not found:
-            problems.extend(_check_stichting(stichting_doc))
+            problems.extend(check_stichting(stichting_doc))
     fatal = bool(problems)
 
     files = school_files(schools_dir)
-    problems.extend(_check_names(schools_dir, files))
+    problems.extend(check_file_names(schools_dir, files))
 
-    validator = Validator(schema.SCHOOL_SCHEMA, schools_dir=schools_dir)
+    validator = Validator(schema.school_schema(content.steps), schools_dir=schools_dir)
     docs: list[Document] = []
     unchanged: list[str] = []
     seen_names: dict[str, str] = {}
-    logo = _logo_path(schools_dir, stichting_doc) if not fatal else None
+    logo = _logo_path(schools_dir, stichting_doc) if stichting_doc is not None and not fatal else None
     for path in files:
         if known and not fatal and path.stem in known:
             digest, name = known[path.stem]
             if school_digest(shared, [path, stichting_path] + ([logo] if logo else [])) == digest:
                 unchanged.append(path.stem)
-                seen_names[_name_key(name)] = display_name(schools_dir, path)
+                seen_names[name_key(name)] = display_name(schools_dir, path)
                 continue
         try:
-            doc = load(path, display_name(schools_dir, path))
+            doc = load(path, display_name(schools_dir, path), school=path.stem)
         except LoadError as exc:
             problems.extend(exc.problems)
             continue
@@ -272,24 +269,17 @@ def load_config(
 
     schools: list[School] = []
     for doc in docs:
-        name_key = _name_key(doc.data["naam"])
-        if name_key in seen_names:
-            problems.append(
-                doc.problem(("naam",), f'de naam "{doc.data["naam"]}" wordt ook gebruikt in {seen_names[name_key]}')
-            )
+        duplicate = check_unique_name(doc, seen_names)
+        if duplicate:
+            problems.append(duplicate)
             continue
-        seen_names[name_key] = doc.display
-        if fatal:
+        if fatal or stichting_doc is None:
             continue
-        found = _check_school(doc, stichting_doc, content)
+        found = check_school(doc, stichting_doc, content)
         problems.extend(found)
         if not found:
-            schools.append(_build_school(doc, stichting_doc, content, schools_dir))
+            schools.append(school_from(doc, stichting_doc, content, schools_dir))
     return Config(schools_dir, schools, problems, fatal, unchanged)
-
-
-def _name_key(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip().casefold()
 
 
 def _logo_path(schools_dir: Path, stichting: Document) -> Path | None:
@@ -300,174 +290,6 @@ def _logo_path(schools_dir: Path, stichting: Document) -> Path | None:
 def school_digest(shared: str, sources: list[Path]) -> str:
     """Return the hash that decides whether a school must be rebuilt."""
     return hashlib.sha256((shared + source_digest(sources)).encode()).hexdigest()
-
-
-def _check_names(schools_dir: Path, files: list[Path]) -> list[Problem]:
-    problems = []
-    by_slug: dict[str, Path] = {}
-    for path in files:
-        display = display_name(schools_dir, path)
-        if not SLUG.match(path.stem):
-            problems.append(
-                Problem(
-                    display,
-                    None,
-                    None,
-                    "de bestandsnaam wordt het webadres van de school:"
-                    " gebruik alleen kleine letters, cijfers en streepjes (bijvoorbeeld de-regenboog.yaml)",
-                )
-            )
-        if path.stem.lower() in by_slug:
-            problems.append(
-                Problem(
-                    display,
-                    None,
-                    None,
-                    f"deze school heeft dezelfde naam als {display_name(schools_dir, by_slug[path.stem.lower()])};"
-                    " elke school heeft één bestand",
-                )
-            )
-        by_slug.setdefault(path.stem.lower(), path)
-    return problems
-
-
-def _check_stichting(doc: Document) -> list[Problem]:
-    data = doc.data
-    problems = _check_dates(doc, data["vaststelling"], ("vaststelling",))
-    for i, contact in enumerate(data.get("sociale_kaart") or []):
-        problems.extend(_check_contact(doc, contact, ("sociale_kaart", i)))
-    return problems
-
-
-def _check_dates(doc: Document, vaststelling: dict, path: tuple, base: dict | None = None) -> list[Problem]:
-    merged = {**(base or {}), **vaststelling}
-    start, end = parse_date(merged["datum"]), parse_date(merged["evaluatie"])
-    if start and end and end <= start:
-        where = path + (("evaluatie",) if "evaluatie" in vaststelling else ("datum",))
-        return [
-            doc.problem(
-                where,
-                f"de evaluatiedatum ({dutch_date(end)}) moet na de datum van vaststelling ({dutch_date(start)}) liggen",
-            )
-        ]
-    return []
-
-
-def _check_contact(doc: Document, contact: dict, path: tuple) -> list[Problem]:
-    if not any(contact.get(k) for k in ("telefoon", "email", "website")):
-        return [
-            doc.problem(
-                path, f'geef voor "{contact["organisatie"]}" minstens een telefoonnummer, e-mailadres of website'
-            )
-        ]
-    return []
-
-
-def _check_school(doc: Document, stichting: Document, content: Content) -> list[Problem]:
-    data = doc.data
-    problems: list[Problem] = []
-    af = data["aandachtsfunctionaris"]
-    if not af.get("telefoon") and not af.get("email"):
-        problems.append(
-            doc.problem(
-                ("aandachtsfunctionaris",),
-                "geef een telefoonnummer of e-mailadres van de aandachtsfunctionaris,"
-                " zodat collega's hem of haar kunnen bereiken",
-            )
-        )
-
-    available = {k for k, r in content.roles.items() if r["bron"] in ("altijd", "veld")}
-    for key, role in (data.get("rollen") or {}).items():
-        path = ("rollen", key)
-        known = content.roles.get(key)
-        if known and known["bron"] == "veld":
-            problems.append(doc.problem(path, f"de rol '{key}' vul je niet hier in, maar bij het veld '{key}'"))
-            continue
-        if known and known["bron"] == "altijd":
-            problems.append(doc.problem(path, f"de rol '{key}' heeft iedere school al; haal hem hier weg"))
-            continue
-        if not known and not role.get("titel"):
-            options = [k for k, r in content.roles.items() if r["bron"] == "rollen"]
-            problems.append(
-                doc.problem(
-                    path, _advice(f"onbekende rol '{key}'", suggest(key, options), "Geef een eigen rol een 'titel'.")
-                )
-            )
-            continue
-        if not known and not _ROLE_TITLE.match(role["titel"]):
-            problems.append(
-                doc.problem(
-                    path + ("titel",),
-                    "een roltitel bestaat uit letters, cijfers, spaties en - ' ( ) . , / (hoogstens 60 tekens)",
-                )
-            )
-            continue
-        if bool(role.get("naam")) == bool(role.get("personen")):
-            problems.append(
-                doc.problem(
-                    path,
-                    "geef óf een 'naam' (één persoon) óf 'personen' (een lijst), niet allebei en niet geen van beide",
-                )
-            )
-            continue
-        available.add(key)
-
-    if data["sector"] != "basisonderwijs" and "commissie_van_begeleiding" not in (data.get("rollen") or {}):
-        problems.append(
-            doc.problem(
-                ("rollen",),
-                f"een school voor {schema.SECTORS[data['sector']]} heeft een commissie van begeleiding;"
-                " voeg 'commissie_van_begeleiding' toe onder rollen, met de naam van de voorzitter",
-            )
-        )
-
-    # The taakverdeling: the school's own keys, else the stichting's default.
-    own = data.get("taakverdeling") or {}
-    for key in schema.TAAKVERDELING:
-        source, value = (doc, own[key]) if key in own else (stichting, stichting.data["taakverdeling"][key])
-        refs = (
-            [((key,), value)]
-            if isinstance(value, str)
-            else [((key, "regie"), value["regie"])]
-            + [((key, "betrokken", i), r) for i, r in enumerate(value.get("betrokken") or [])]
-        )
-        for sub, role_key in refs:
-            if role_key in available:
-                continue
-            path = ("taakverdeling",) + sub
-            hint = suggest(role_key, sorted(available))
-            if source is doc:
-                problems.append(
-                    doc.problem(
-                        path,
-                        _advice(
-                            f"de rol '{role_key}' bestaat niet op deze school",
-                            hint,
-                            "Voeg de rol toe onder 'rollen' of kies een andere.",
-                        ),
-                    )
-                )
-            else:
-                problems.append(
-                    stichting.problem(
-                        path,
-                        _advice(
-                            f"de rol '{role_key}' bestaat niet bij {doc.display}",
-                            hint,
-                            "Voeg de rol daar toe onder 'rollen', of geef die school een eigen taakverdeling.",
-                        ),
-                    )
-                )
-    if "vaststelling" in data:
-        problems.extend(_check_dates(doc, data["vaststelling"], ("vaststelling",), stichting.data["vaststelling"]))
-    for i, contact in enumerate(data.get("sociale_kaart") or []):
-        problems.extend(_check_contact(doc, contact, ("sociale_kaart", i)))
-    return problems
-
-
-def _advice(message: str, hint: str, advice: str) -> str:
-    """Join a problem, an optional "bedoelde u" hint and advice into one line."""
-    return f"{message}{hint or '.'} {advice}"
 
 
 def _role(key: str, info: dict, people: list[Person], eigen: bool = False) -> Role:
@@ -484,7 +306,8 @@ def _role(key: str, info: dict, people: list[Person], eigen: bool = False) -> Ro
     )
 
 
-def _build_school(doc: Document, stichting_doc: Document, content: Content, schools_dir: Path) -> School:
+def school_from(doc: Document, stichting_doc: Document, content: Content, schools_dir: Path) -> School:
+    """Build what the templates see from a school file and the stichting file, both valid."""
     data, base = doc.data, stichting_doc.data
     directeur = Person.of(data["directeur"])
     af = Person.of(data["aandachtsfunctionaris"])
@@ -515,16 +338,15 @@ def _build_school(doc: Document, stichting_doc: Document, content: Content, scho
             roles[key] = _role(key, info, _people(spec), eigen=True)
 
     tv = {**base["taakverdeling"], **(data.get("taakverdeling") or {})}
-    taakverdeling = {
-        n: Assignment(
-            roles[tv[f"stap_{n}"]["regie"]],
-            [roles[r] for r in tv[f"stap_{n}"].get("betrokken") or [] if r != tv[f"stap_{n}"]["regie"]],
+    taakverdeling = {}
+    for step in content.steps:
+        tasks = tv[step_key(step)]
+        taakverdeling[step["nummer"]] = Assignment(
+            roles[tasks["regie"]], [roles[r] for r in tasks.get("betrokken") or [] if r != tasks["regie"]]
         )
-        for n in range(1, 6)
-    }
     v = {**base["vaststelling"], **(data.get("vaststelling") or {})}
     vaststelling = Vaststelling(
-        parse_date(v["datum"]), v["door"], v["versie"], parse_date(v["evaluatie"]), v.get("medezeggenschap")
+        _valid_date(v["datum"]), v["door"], v["versie"], _valid_date(v["evaluatie"]), v.get("medezeggenschap")
     )
 
     vt = base["veilig_thuis"]
@@ -555,6 +377,7 @@ def _build_school(doc: Document, stichting_doc: Document, content: Content, scho
     contacts = builtin + [_contact(c) for c in (base.get("sociale_kaart") or []) + (data.get("sociale_kaart") or [])]
     grouped = [(label, [c for c in contacts if c.categorie == key]) for key, label in schema.CATEGORIES.items()]
 
+    fg = (base.get("privacy") or {}).get("functionaris_gegevensbescherming")
     logo = _logo_path(schools_dir, stichting_doc)
     return School(
         slug=doc.path.stem,
@@ -591,12 +414,19 @@ def _build_school(doc: Document, stichting_doc: Document, content: Content, scho
         bestuur=Person.of(base["bestuur"]),
         privacy={
             "bewaartermijn": (base.get("privacy") or {}).get("bewaartermijn"),
-            "fg": Person.of((base.get("privacy") or {}).get("functionaris_gegevensbescherming")),
+            "fg": Person.of(fg) if fg else None,
         },
         logo=logo if logo and image_kind(logo) else None,
         site_url=base["stichting"]["site_url"],
         sources=[doc.path, stichting_doc.path] + ([logo] if logo else []),
     )
+
+
+def _valid_date(value: str) -> dt.date:
+    """Return the date of a value the schema has checked."""
+    date = parse_date(value)
+    assert date is not None, value  # the schema's check_with 'datum' refused it otherwise
+    return date
 
 
 def _people(spec: dict) -> list[Person]:

@@ -5,6 +5,9 @@ The website gets them as MkDocs pages; the PDF converts the very same Markdown
 to HTML for its own print template. `output` tells a template which one it
 is writing for, for the few places where they differ (the interactive
 afwegingskader on the web, the flowchart on paper).
+
+Each page also names its place in the website's menu (MENU); meldcode.site
+builds MkDocs' nav from that, so a new page cannot miss the menu.
 """
 
 from __future__ import annotations
@@ -17,7 +20,32 @@ from markupsafe import Markup
 
 from .content import Content
 from .model import POLITIE, VERTROUWENSINSPECTEUR, Phone, School
+from .names import role_page
 from .render import environment
+
+
+@dataclass(frozen=True, eq=False)
+class Menu:
+    """One entry of the website's menu; MENU puts them in order.
+
+    An entry with a `heading` lists its pages below it, in reading order; one
+    without is a single page, shown with `label` or else the page's title.
+    """
+
+    heading: str | None = None
+    label: str | None = None
+
+
+START = Menu(label="Start")
+STEPS = Menu(heading="De vijf stappen")
+KADER = Menu()
+ROLES = Menu(heading="Ik ben ...")
+TEAM = Menu()
+SOCIALE_KAART = Menu()
+BACKGROUND = Menu(heading="Achtergrond")
+DOWNLOADS = Menu()
+# The website's menu, top to bottom (pages_for gives the reading order of the PDF).
+MENU = (START, STEPS, KADER, ROLES, TEAM, SOCIALE_KAART, BACKGROUND, DOWNLOADS)
 
 
 @dataclass(frozen=True)
@@ -25,6 +53,7 @@ class Page:
     slug: str  # file name without .md ('index' is the start page)
     title: str  # navigation and table-of-contents title
     template: str  # in templates/handbook/
+    menu: Menu | None  # where the website's menu shows it; None only for a page not on the web
     web: bool = True
     print: bool = True
     extra: tuple = ()  # extra context as (key, value) pairs
@@ -33,36 +62,45 @@ class Page:
 def pages_for(school: School, content: Content) -> list[Page]:
     """Return every page of one school's handbook, in reading order."""
     pages = [
-        Page("index", "Snel handelen", "start.md.j2"),
-        Page("vaststelling", "Vaststelling", "vaststelling.md.j2"),
-        Page("inleiding", "Inleiding", "inleiding.md.j2"),
-        Page("wie-doet-wat", "Wie doet wat", "wie-doet-wat.md.j2"),
+        Page("index", "Snel handelen", "start.md.j2", START),
+        Page("vaststelling", "Vaststelling", "vaststelling.md.j2", BACKGROUND),
+        Page("inleiding", "Inleiding", "inleiding.md.j2", BACKGROUND),
+        Page("wie-doet-wat", "Wie doet wat", "wie-doet-wat.md.j2", TEAM),
     ]
     for step in content.steps:
-        pages.append(
-            Page(step["slug"], f"Stap {step['nummer']}: {step['kort']}", "stap.md.j2", extra=(("step", step),))
-        )
+        title = f"Stap {step['nummer']}: {step['kort']}"
+        pages.append(Page(step["slug"], title, "stap.md.j2", STEPS, extra=(("step", step),)))
     pages += [
-        Page("afwegingskader", "Het afwegingskader", "afwegingskader.md.j2"),
-        Page("na-de-melding", "Na de beslissing", "na-de-melding.md.j2"),
-        Page("bijzondere-vormen", "Bijzondere vormen van geweld", "bijzondere-vormen.md.j2"),
-        Page("signalen-over-medewerker", "Signalen over een medewerker", "signalen-over-medewerker.md.j2"),
-        Page("dossier-en-privacy", "Dossier en privacy", "dossier-en-privacy.md.j2"),
-        Page("randvoorwaarden", "Randvoorwaarden en evaluatie", "randvoorwaarden.md.j2"),
-        Page("sociale-kaart", "Sociale kaart", "sociale-kaart.md.j2"),
-        Page("begrippen", "Begrippenlijst", "begrippen.md.j2"),
+        Page("afwegingskader", "Het afwegingskader", "afwegingskader.md.j2", KADER),
+        Page("na-de-melding", "Na de beslissing", "na-de-melding.md.j2", BACKGROUND),
+        Page("bijzondere-vormen", "Bijzondere vormen van geweld", "bijzondere-vormen.md.j2", BACKGROUND),
+        Page("signalen-over-medewerker", "Signalen over een medewerker", "signalen-over-medewerker.md.j2", BACKGROUND),
+        Page("dossier-en-privacy", "Dossier en privacy", "dossier-en-privacy.md.j2", BACKGROUND),
+        Page("randvoorwaarden", "Randvoorwaarden en evaluatie", "randvoorwaarden.md.j2", BACKGROUND),
+        Page("sociale-kaart", "Sociale kaart", "sociale-kaart.md.j2", SOCIALE_KAART),
+        Page("begrippen", "Begrippenlijst", "begrippen.md.j2", BACKGROUND),
     ]
     for role in school.roles.values():
         if not role.pagina:
             continue  # a team, not a person who reads a page about "me"
-        pages.append(Page(role_page(role.key), role.ik_ben, "ik-ben.md.j2", print=False, extra=(("role", role),)))
-    pages.append(Page("downloads", "Downloads", "downloads.md.j2", print=False))
+        pages.append(
+            Page(role_page(role.key), role.ik_ben, "ik-ben.md.j2", ROLES, print=False, extra=(("role", role),))
+        )
+    pages.append(Page("downloads", "Downloads", "downloads.md.j2", DOWNLOADS, print=False))
     return pages
 
 
-def role_page(key: str) -> str:
-    """Return the page slug of a role's "Ik ben ..." page."""
-    return "ik-ben-" + key.replace("_", "-")
+def menu(pages: list[Page]) -> list[tuple[Menu, list[Page]]]:
+    """Return the website's menu: each entry of MENU that has pages, with its pages in reading order."""
+    web = [p for p in pages if p.web]
+    missing = [p.slug for p in web if p.menu not in MENU]
+    if missing:
+        raise ValueError(f"pages without a place in the menu: {', '.join(missing)}")
+    entries = [(entry, [p for p in web if p.menu is entry]) for entry in MENU]
+    for entry, members in entries:
+        if entry.heading is None and len(members) > 1:
+            raise ValueError(f"menu entry {members[0].slug!r} is one page, not {len(members)}")
+    return [(entry, members) for entry, members in entries if members]
 
 
 def render_page(

@@ -26,7 +26,9 @@ from .pages import pages_for, render_page
 from .render import environment, escape_text, markdown_to_html
 
 POSTER_SIZES = {"A4": "A4", "A3": "A3"}
-FORMS_ANCHOR = "ch-logboek"  # the first appendix: the forms run from there to the end
+# An appendix of the handbook, as templates/print/_formulieren.html.j2 writes it: its id and title.
+# The forms PDF runs from the first appendix to the end.
+_APPENDIX = re.compile(r'<section class="chapter bijlage" id="([^"]+)">\s*<h1>(.*?)</h1>', re.S)
 _last_fit = 4  # index into the poster scales that fitted last, per process
 
 
@@ -114,7 +116,15 @@ def handbook_html(school: School, content: Content, templates_dir: Path, mkdocs_
         )
     env = environment(templates_dir)
     logo_url = school.logo.as_uri() if school.logo else ""
-    return env.get_template("print/handbook.html.j2").render(school=school, chapters=chapters, logo_url=logo_url)
+    forms = env.get_template("print/_formulieren.html.j2").render(school=school)
+    return env.get_template("print/handbook.html.j2").render(
+        school=school, chapters=chapters, appendices=_appendices(forms), forms=Markup(forms), logo_url=logo_url
+    )
+
+
+def _appendices(html: str) -> list[dict]:
+    """Return the id and title of each appendix in `html`, in order."""
+    return [{"id": Markup(m.group(1)), "title": Markup(m.group(2))} for m in _APPENDIX.finditer(html)]
 
 
 def write_handbook(
@@ -135,7 +145,8 @@ def write_handbook(
     roots = [assets_dir] + ([school.logo.parent] if school.logo else [])
     document = _render(html, target, assets_dir, roots)
     _write(document, _identifier("handbook", html, school), target)
-    first = next(i for i, page in enumerate(document.pages) if FORMS_ANCHOR in page.anchors)
+    first_form = _appendices(html)[0]["id"]
+    first = next(i for i, page in enumerate(document.pages) if first_form in page.anchors)
     forms = document.copy(document.pages[first:])
     forms.metadata = copy.copy(document.metadata)
     forms.metadata.title = f"Formulieren bij de meldcode van {school.naam}"

@@ -29,8 +29,9 @@ from pathlib import Path
 
 from . import __version__
 from .content import load_content
-from .errors import BuildError, ConfigError, MeldcodeError, Problem
+from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
 from .model import Config, School, load_config, school_digest, school_files
+from .names import pdf_file
 from .resources import ASSETS, MKDOCS_YML, TEMPLATES
 from .validate import suggest
 
@@ -94,19 +95,14 @@ def build(paths: Paths, options: Options) -> Result:
     )
     config = load_config(paths.schools, paths.templates, known, shared)
     if options.only and paths.schools.is_dir():
-        known = {p.stem for p in school_files(paths.schools)}
+        names = {p.stem for p in school_files(paths.schools)}
         unknown = [
-            Problem(
-                f"--school {slug}",
-                None,
-                None,
-                f"deze school bestaat niet in {paths.schools.name}/{suggest(slug, known)}",
-            )
+            f"--school {slug}: deze school bestaat niet in {paths.schools.name}/{suggest(slug, names)}"
             for slug in options.only
-            if slug not in known
+            if slug not in names
         ]
         if unknown:
-            raise ConfigError(unknown)
+            raise UsageError("\n".join(unknown))
     wanted = _wanted(paths, options)
     selected = [s for s in config.schools if s.slug in wanted]
     relevant = _relevant_problems(config, options)
@@ -190,17 +186,11 @@ def _wanted(paths: Paths, options: Options) -> set[str]:
     return set(slugs)
 
 
-def _relevant_problems(config: Config, options: Options) -> list:
-    """Problems that concern this build: with --school, other schools' files do not."""
+def _relevant_problems(config: Config, options: Options) -> list[Problem]:
+    """Problems that concern this build: with --school, other schools' problems do not."""
     if not options.only:
         return config.problems
-    wanted = {f"{config.schools_dir.name}/{slug}.yaml" for slug in options.only}
-    wanted |= {f"{config.schools_dir.name}/{slug}.yml" for slug in options.only}
-    return [
-        p
-        for p in config.problems
-        if p.file in wanted or p.file.endswith("_stichting.yaml") or p.file.startswith("--school")
-    ]
+    return [p for p in config.problems if p.school is None or p.school in options.only]
 
 
 def _row(school: School) -> dict:
@@ -362,11 +352,11 @@ def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4"
             paths.templates,
             paths.assets,
             paths.mkdocs,
-            target / f"meldcode-{school.slug}.pdf",
-            target / f"formulieren-{school.slug}.pdf",
+            target / pdf_file("handbook", school.slug),
+            target / pdf_file("forms", school.slug),
         )
         scale = write_poster(
-            school, content, paths.templates, paths.assets, target / f"poster-{school.slug}.pdf", poster
+            school, content, paths.templates, paths.assets, target / pdf_file("poster", school.slug), poster
         )
     except MeldcodeError as exc:
         return {"slug": school.slug, "error": str(exc)}

@@ -18,6 +18,7 @@ import markdown
 from markupsafe import Markup
 
 from .model import Phone, dutch_date
+from .names import pdf_file, role_page
 
 # Characters that mean something to HTML or to (Python-)Markdown and its extensions.
 _SPECIAL = "&<>\"'\\`*_{}[]()#+-.!|~:=^$@%"
@@ -79,6 +80,16 @@ def _slug(slug: str) -> Markup:
     return Markup(slug)
 
 
+def _pdf(slug: str, kind: str) -> Markup:
+    """Return the file name of a school's PDF of `kind` (see meldcode.names): 'x' -> 'meldcode-x.pdf'."""
+    return Markup(pdf_file(kind, _slug(slug)))
+
+
+def _role_page(key: str) -> str:
+    """Return the page slug of a role's "Ik ben ..." page, for the `page` filter."""
+    return role_page(key)
+
+
 def _sentence(text: str) -> Markup:
     """Turn a list item of our own content ('doet iets;') into a sentence ('doet iets.')."""
     return Markup(text.rstrip(" ;.") + ".")
@@ -111,6 +122,8 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         page=_page,
         sentence=_sentence,
         slug=_slug,
+        pdf=_pdf,
+        role_page=_role_page,
     )
     return env
 

@@ -16,12 +16,12 @@ from typing import Any
 import yaml
 
 from . import schema
-from .content import load_content
+from .content import Content, load_content
 from .errors import ConfigError, MeldcodeError, Problem
 from .json_schema import FILES, field_notes
 from .loader import LoadError, load
-from .model import SLUG, STICHTING_FILE
-from .validate import Validator, schema_problems
+from .model import STICHTING_FILE
+from .validate import SLUG, Validator, schema_problems
 
 MARK = "INVULLEN"
 _COLUMN = 40  # where comments start, as in docs/configuratie.md
@@ -50,8 +50,9 @@ def new_school(schools_dir: Path, templates_dir: Path, docs_dir: Path, slug: str
     existing = [p for p in (schools_dir / f"{slug}.yaml", schools_dir / f"{slug}.yml") if p.exists()]
     if existing:
         raise MeldcodeError(f"{existing[0].name} bestaat al in {schools_dir.name}/; er is niets overschreven.")
-    stichting = _stichting(schools_dir)
-    text = school_text(stichting, load_content(templates_dir).roles, field_notes(_guide(docs_dir)), slug, naam, sector)
+    content = load_content(templates_dir)
+    stichting = _stichting(schools_dir, content.steps)
+    text = school_text(stichting, content, field_notes(_guide(docs_dir)), slug, naam, sector)
     path = schools_dir / f"{slug}.yaml"
     with path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
         out.write(text)
@@ -62,7 +63,7 @@ def _guide(docs_dir: Path) -> str:
     return (docs_dir / "configuratie.md").read_text(encoding="utf-8")
 
 
-def _stichting(schools_dir: Path) -> dict:
+def _stichting(schools_dir: Path, steps: list[dict]) -> dict:
     """Return the stichting's data; its defaults are the new school's starting point."""
     path = schools_dir / STICHTING_FILE
     if not path.is_file():
@@ -71,14 +72,14 @@ def _stichting(schools_dir: Path) -> dict:
         doc = load(path, f"{schools_dir.name}/{STICHTING_FILE}")
     except LoadError as exc:
         raise ConfigError(exc.problems) from None
-    problems = schema_problems(doc, Validator(schema.STICHTING_SCHEMA, schools_dir=schools_dir))
+    problems = schema_problems(doc, Validator(schema.stichting_schema(steps), schools_dir=schools_dir))
     if problems:
         raise ConfigError(problems)
     return doc.data
 
 
 def school_text(
-    stichting: dict, roles: dict, notes: dict[str, dict[tuple[str, ...], str]], slug: str, naam: str, sector: str
+    stichting: dict, content: Content, notes: dict[str, dict[tuple[str, ...], str]], slug: str, naam: str, sector: str
 ) -> str:
     """Return the commented YAML of a new school."""
     site = stichting["stichting"]["site_url"].rstrip("/")
@@ -93,12 +94,11 @@ def school_text(
     ]
     school_notes = notes["school"]
     given = {"naam": naam, "sector": sector}
-    fields: dict[str, Any] = schema.SCHOOL_SCHEMA
-    for key, rules in fields.items():
+    for key, rules in schema.school_schema(content.steps).items():
         if key in _INHERITED:
             continue
         if key == "rollen":
-            lines += _roles(stichting, roles, sector, school_notes)
+            lines += _roles(stichting, content.roles, sector, school_notes)
         elif key in given:
             lines.append(_line(0, f"{key}: {_scalar(given[key])}", school_notes.get((key,))))
         else:

@@ -3,11 +3,16 @@
 Two files feed every school: `schools/_stichting.yaml` (board-wide, inherited)
 and `schools/<slug>.yaml` (one per school). Field names are Dutch because board
 staff write them. `check_with` names a rule of meldcode.validate.Validator:
-telefoon, email, url, datum, logo. docs/configuratie.md explains every field for
-board staff; keep it in step with this file.
+telefoon, email, url, datum, postcode, logo. docs/configuratie.md explains every
+field for board staff; keep it in step with this file.
+
+The taakverdeling has a key per step of templates/data/stappen.yaml, so the
+complete schemas come from `stichting_schema(steps)` and `school_schema(steps)`.
 """
 
 from __future__ import annotations
+
+from .content import step_key
 
 SECTORS = {
     "basisonderwijs": "basisonderwijs",
@@ -67,20 +72,21 @@ STEP_TASKS = {
     },
 }
 
-# The taakverdeling. In _stichting.yaml all keys are required (the default);
-# a school file may override any of them.
-TAAKVERDELING = {
-    "stap_1": STEP_TASKS,  # signalen in kaart brengen
-    "stap_2": STEP_TASKS,  # collegiale consultatie en Veilig Thuis raadplegen
-    "stap_3": STEP_TASKS,  # gesprek met ouders en leerling
-    "stap_4": STEP_TASKS,  # wegen met het afwegingskader
-    "stap_5": STEP_TASKS,  # beslissen: melden? hulp?
-    "besluit_melden": {
-        "type": "string",
-        "empty": False,
-    },  # eindverantwoordelijk for the decision to report (Besluit verplichte meldcode)
-    "melding_doen": {"type": "string", "empty": False},  # who makes the call to Veilig Thuis
+# The taakverdeling: one STEP_TASKS per step of templates/data/stappen.yaml, keyed
+# stap_<nummer> (see content.step_key), plus the two decisions below. In
+# _stichting.yaml all keys are required (the default); a school file may
+# override any of them. `taakverdeling(steps)` puts the step keys in.
+DECISIONS = {
+    # eindverantwoordelijk for the decision to report (Besluit verplichte meldcode): a role key
+    "besluit_melden": {"type": "string", "empty": False},
+    "melding_doen": {"type": "string", "empty": False},  # who makes the call to Veilig Thuis: a role key
 }
+
+
+def taakverdeling(steps: list[dict]) -> dict:
+    """Return the taakverdeling's fields for these steps: stap_1 ... stap_N, then the decisions."""
+    return {**{step_key(step): STEP_TASKS for step in steps}, **DECISIONS}
+
 
 # One entry on the sociale kaart. At least one of telefoon, email, website.
 CONTACT = {
@@ -105,7 +111,9 @@ VASTSTELLING = {
     "medezeggenschap": _text,  # optional: e.g. "na instemming van de GMR op 12 juni 2026"
 }
 
-STICHTING_SCHEMA = {
+_PER_STEP: dict = {}  # a marker: stichting_schema and school_schema put the steps' fields here
+
+_STICHTING = {
     "stichting": {
         "type": "dict",
         "required": True,
@@ -143,15 +151,11 @@ STICHTING_SCHEMA = {
             "functionaris_gegevensbescherming": {"type": "dict", "schema": PERSON},
         },
     },
-    "taakverdeling": {
-        "type": "dict",
-        "required": True,
-        "schema": {k: {**v, "required": True} for k, v in TAAKVERDELING.items()},
-    },
+    "taakverdeling": _PER_STEP,  # all of taakverdeling(steps), each required
     "sociale_kaart": {"type": "list", "schema": CONTACT},  # contacts every school shares
 }
 
-SCHOOL_SCHEMA = {
+_SCHOOL = {
     "naam": {**_text, "required": True},  # "OBS De Regenboog"
     "sector": {"type": "string", "required": True, "allowed": list(SECTORS)},
     "brin": {"type": "string", "regex": r"[0-9]{2}[A-Z]{2}([0-9]{2})?"},  # optional
@@ -175,7 +179,7 @@ SCHOOL_SCHEMA = {
         "keysrules": {"type": "string", "regex": r"[a-z][a-z0-9_]{1,40}"},
         "valuesrules": {"type": "dict", "schema": ROLE},
     },
-    "taakverdeling": {"type": "dict", "schema": TAAKVERDELING},  # overrides the stichting's
+    "taakverdeling": _PER_STEP,  # taakverdeling(steps), each optional: overrides the stichting's
     "afspraken": {  # the school's local arrangements
         "type": "dict",
         "required": True,
@@ -195,3 +199,18 @@ SCHOOL_SCHEMA = {
     "vaststelling": {"type": "dict", "schema": VASTSTELLING},  # overrides the stichting's, per field
     "sociale_kaart": {"type": "list", "schema": CONTACT},  # the school's own contacts
 }
+
+
+def stichting_schema(steps: list[dict]) -> dict:
+    """Return the schema of _stichting.yaml for these steps (templates/data/stappen.yaml)."""
+    fields = {k: {**v, "required": True} for k, v in taakverdeling(steps).items()}
+    return _with_taakverdeling(_STICHTING, {"type": "dict", "required": True, "schema": fields})
+
+
+def school_schema(steps: list[dict]) -> dict:
+    """Return the schema of a school file for these steps (templates/data/stappen.yaml)."""
+    return _with_taakverdeling(_SCHOOL, {"type": "dict", "schema": taakverdeling(steps)})
+
+
+def _with_taakverdeling(schema: dict, rules: dict) -> dict:
+    return {k: rules if v is _PER_STEP else v for k, v in schema.items()}

@@ -84,11 +84,7 @@ def _stamp(files: list[Path]) -> tuple:
 def _rebuild(paths: Paths, slug: str, work: Path, state: _State) -> None:
     started = time.perf_counter()
     config = load_config(paths.schools, paths.templates)
-    mine = [
-        p
-        for p in config.problems
-        if p.file.startswith(f"{paths.schools.name}/{slug}.") or p.file.endswith(STICHTING_FILE)
-    ]
+    mine = [p for p in config.problems if p.school in (None, slug)]
     if mine:
         sys.stderr.write("\n".join(map(str, ConfigError(mine).problems)) + "\nDe vorige versie blijft zichtbaar.\n")
         return

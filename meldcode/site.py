@@ -21,7 +21,8 @@ from markupsafe import Markup
 
 from .content import Content
 from .model import School
-from .pages import Page, pages_for, render_page
+from .names import pdf_file
+from .pages import Page, menu, pages_for, render_page
 from .render import escape_text, mkdocs_base
 
 # Material ships search support for 30 languages and source maps; we need Dutch only.
@@ -84,36 +85,15 @@ def write_docs(
 
 
 def _nav(pages: list[Page]) -> list:
-    by_slug = {p.slug: p for p in pages}
+    """Return MkDocs' nav: the menu of meldcode.pages, with each title escaped."""
 
-    def item(slug: str) -> dict:
+    def item(page: Page, label: str | None = None) -> dict:
         # Titles are rendered unescaped by the theme; ours are plain, role titles are checked.
-        return {html.escape(by_slug[slug].title, quote=False): f"{slug}.md"}
+        return {html.escape(label or page.title, quote=False): f"{page.slug}.md"}
 
-    steps = [item(f"stap-{n}") for n in range(1, 6)]
-    roles = [item(p.slug) for p in pages if p.slug.startswith("ik-ben-")]
-    background = [
-        item(s)
-        for s in (
-            "vaststelling",
-            "inleiding",
-            "na-de-melding",
-            "bijzondere-vormen",
-            "signalen-over-medewerker",
-            "dossier-en-privacy",
-            "randvoorwaarden",
-            "begrippen",
-        )
-    ]
     return [
-        {"Start": "index.md"},
-        {"De vijf stappen": steps},
-        item("afwegingskader"),
-        {"Ik ben ...": roles},
-        item("wie-doet-wat"),
-        item("sociale-kaart"),
-        {"Achtergrond": background},
-        item("downloads"),
+        {entry.heading: [item(p) for p in members]} if entry.heading else item(members[0], entry.label)
+        for entry, members in menu(pages)
     ]
 
 
@@ -139,19 +119,18 @@ def _mkdocs_config(base: dict, school: School, pages: list[Page], docs: Path, si
 
 def _footer(school: School) -> Markup:
     v = school.vaststelling
-    slug = school.slug
     return Markup(
         "{} · versie {} · vastgesteld op {} door {}<br>"
-        '<a href="meldcode-{}.pdf">Handboek (PDF)</a> · <a href="poster-{}.pdf">Poster (PDF)</a> · '
-        '<a href="formulieren-{}.pdf">Formulieren (PDF)</a>'
+        '<a href="{}">Handboek (PDF)</a> · <a href="{}">Poster (PDF)</a> · '
+        '<a href="{}">Formulieren (PDF)</a>'
     ).format(
         escape_text(f"Meldcode {school.naam}"),
         escape_text(v.versie),
         escape_text(v.datum_tekst),
         escape_text(v.door),
-        slug,
-        slug,
-        slug,
+        pdf_file("handbook", school.slug),
+        pdf_file("poster", school.slug),
+        pdf_file("forms", school.slug),
     )
 
 

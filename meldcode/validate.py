@@ -2,11 +2,13 @@
 
 Cerberus checks each file against meldcode.schema; its errors are turned into
 one Dutch line each, with file, line and field. Checks that span fields or
-files (roles in the taakverdeling, dates in order, duplicate schools) follow.
+files (roles in the taakverdeling, dates in order, duplicate schools) follow,
+at the end of this module; meldcode.model.load_config runs them all.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -17,7 +19,10 @@ from urllib.parse import urlsplit
 
 import cerberus
 import phonenumbers
+from babel.dates import format_date
 
+from . import schema
+from .content import Content
 from .errors import Problem
 from .loader import Document
 
@@ -223,3 +228,212 @@ def suggest(word: str, options) -> str:
     """Return "; bedoelde u 'x'?" for the closest option, or ''."""
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"; bedoelde u '{close[0]}'?" if close else ""
+
+
+# --- checks that span fields or files -----------------------------------------
+# Run after a file passed its schema: the values have the right types here.
+
+# Role titles become page and menu titles, which the theme prints as HTML.
+_ROLE_TITLE = re.compile(r"^[^\W_][\w '()./,-]{0,59}$")
+# A school's file name becomes its web address.
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
+
+
+def dutch_date(value: dt.date) -> str:
+    """Format a date the Dutch way: 1 september 2026."""
+    return format_date(value, format="long", locale="nl")
+
+
+def display_name(schools_dir: Path, path: Path) -> str:
+    """Name a file as board staff see it: 'schools/regenboog.yaml'."""
+    return f"{schools_dir.name}/{path.name}"
+
+
+def name_key(name: str) -> str:
+    """Return what makes two school names the same: case and spacing do not count."""
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def check_file_names(schools_dir: Path, files: list[Path]) -> list[Problem]:
+    """Check that each school file name is a usable web address and names one school only."""
+    problems = []
+    by_slug: dict[str, Path] = {}
+    for path in files:
+        display = display_name(schools_dir, path)
+        if not SLUG.match(path.stem):
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    None,
+                    "de bestandsnaam wordt het webadres van de school:"
+                    " gebruik alleen kleine letters, cijfers en streepjes (bijvoorbeeld de-regenboog.yaml)",
+                    school=path.stem,
+                )
+            )
+        if path.stem.lower() in by_slug:
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    None,
+                    f"deze school heeft dezelfde naam als {display_name(schools_dir, by_slug[path.stem.lower()])};"
+                    " elke school heeft één bestand",
+                    school=path.stem,
+                )
+            )
+        by_slug.setdefault(path.stem.lower(), path)
+    return problems
+
+
+def check_unique_name(doc: Document, seen: dict[str, str]) -> Problem | None:
+    """Check that no other school file uses this school's name; record it in `seen` (name key -> file)."""
+    key = name_key(doc.data["naam"])
+    if key in seen:
+        return doc.problem(("naam",), f'de naam "{doc.data["naam"]}" wordt ook gebruikt in {seen[key]}')
+    seen[key] = doc.display
+    return None
+
+
+def check_stichting(doc: Document) -> list[Problem]:
+    """Check the rules of the stichting file that its schema cannot express."""
+    data = doc.data
+    problems = _check_dates(doc, data["vaststelling"], ("vaststelling",))
+    for i, contact in enumerate(data.get("sociale_kaart") or []):
+        problems.extend(_check_contact(doc, contact, ("sociale_kaart", i)))
+    return problems
+
+
+def _check_dates(doc: Document, vaststelling: dict, path: tuple, base: dict | None = None) -> list[Problem]:
+    merged = {**(base or {}), **vaststelling}
+    start, end = parse_date(merged["datum"]), parse_date(merged["evaluatie"])
+    if start and end and end <= start:
+        where = path + (("evaluatie",) if "evaluatie" in vaststelling else ("datum",))
+        return [
+            doc.problem(
+                where,
+                f"de evaluatiedatum ({dutch_date(end)}) moet na de datum van vaststelling ({dutch_date(start)}) liggen",
+            )
+        ]
+    return []
+
+
+def _check_contact(doc: Document, contact: dict, path: tuple) -> list[Problem]:
+    if not any(contact.get(k) for k in ("telefoon", "email", "website")):
+        return [
+            doc.problem(
+                path, f'geef voor "{contact["organisatie"]}" minstens een telefoonnummer, e-mailadres of website'
+            )
+        ]
+    return []
+
+
+def check_school(doc: Document, stichting: Document, content: Content) -> list[Problem]:
+    """Check one school file against the stichting file and our role catalogue.
+
+    A problem in the stichting's default taakverdeling that only this school has
+    (a role it lacks) is reported in the stichting file but belongs to this school.
+    """
+    data = doc.data
+    problems: list[Problem] = []
+    af = data["aandachtsfunctionaris"]
+    if not af.get("telefoon") and not af.get("email"):
+        problems.append(
+            doc.problem(
+                ("aandachtsfunctionaris",),
+                "geef een telefoonnummer of e-mailadres van de aandachtsfunctionaris,"
+                " zodat collega's hem of haar kunnen bereiken",
+            )
+        )
+
+    available = {k for k, r in content.roles.items() if r["bron"] in ("altijd", "veld")}
+    for key, role in (data.get("rollen") or {}).items():
+        path = ("rollen", key)
+        known = content.roles.get(key)
+        if known and known["bron"] == "veld":
+            problems.append(doc.problem(path, f"de rol '{key}' vul je niet hier in, maar bij het veld '{key}'"))
+            continue
+        if known and known["bron"] == "altijd":
+            problems.append(doc.problem(path, f"de rol '{key}' heeft iedere school al; haal hem hier weg"))
+            continue
+        if not known and not role.get("titel"):
+            options = [k for k, r in content.roles.items() if r["bron"] == "rollen"]
+            problems.append(
+                doc.problem(
+                    path, _advice(f"onbekende rol '{key}'", suggest(key, options), "Geef een eigen rol een 'titel'.")
+                )
+            )
+            continue
+        if not known and not _ROLE_TITLE.match(role["titel"]):
+            problems.append(
+                doc.problem(
+                    path + ("titel",),
+                    "een roltitel bestaat uit letters, cijfers, spaties en - ' ( ) . , / (hoogstens 60 tekens)",
+                )
+            )
+            continue
+        if bool(role.get("naam")) == bool(role.get("personen")):
+            problems.append(
+                doc.problem(
+                    path,
+                    "geef óf een 'naam' (één persoon) óf 'personen' (een lijst), niet allebei en niet geen van beide",
+                )
+            )
+            continue
+        available.add(key)
+
+    if data["sector"] != "basisonderwijs" and "commissie_van_begeleiding" not in (data.get("rollen") or {}):
+        problems.append(
+            doc.problem(
+                ("rollen",),
+                f"een school voor {schema.SECTORS[data['sector']]} heeft een commissie van begeleiding;"
+                " voeg 'commissie_van_begeleiding' toe onder rollen, met de naam van de voorzitter",
+            )
+        )
+
+    # The taakverdeling: the school's own keys, else the stichting's default.
+    own = data.get("taakverdeling") or {}
+    for key in schema.taakverdeling(content.steps):
+        source, value = (doc, own[key]) if key in own else (stichting, stichting.data["taakverdeling"][key])
+        refs: list[tuple[tuple, str]] = (
+            [((key,), value)]
+            if isinstance(value, str)
+            else [((key, "regie"), value["regie"])]
+            + [((key, "betrokken", i), r) for i, r in enumerate(value.get("betrokken") or [])]
+        )
+        for sub, role_key in refs:
+            if role_key in available:
+                continue
+            where = ("taakverdeling", *sub)
+            hint = suggest(role_key, sorted(available))
+            if source is doc:
+                problems.append(
+                    doc.problem(
+                        where,
+                        _advice(
+                            f"de rol '{role_key}' bestaat niet op deze school",
+                            hint,
+                            "Voeg de rol toe onder 'rollen' of kies een andere.",
+                        ),
+                    )
+                )
+            else:
+                problem = stichting.problem(
+                    where,
+                    _advice(
+                        f"de rol '{role_key}' bestaat niet bij {doc.display}",
+                        hint,
+                        "Voeg de rol daar toe onder 'rollen', of geef die school een eigen taakverdeling.",
+                    ),
+                )
+                problems.append(dataclasses.replace(problem, school=doc.school))
+    if "vaststelling" in data:
+        problems.extend(_check_dates(doc, data["vaststelling"], ("vaststelling",), stichting.data["vaststelling"]))
+    for i, contact in enumerate(data.get("sociale_kaart") or []):
+        problems.extend(_check_contact(doc, contact, ("sociale_kaart", i)))
+    return problems
+
+
+def _advice(message: str, hint: str, advice: str) -> str:
+    """Join a problem, an optional "bedoelde u" hint and advice into one line."""
+    return f"{message}{hint or '.'} {advice}"

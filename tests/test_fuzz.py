@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 from meldcode import schema
 from meldcode.content import load_content
 from meldcode.loader import LoadError, parse
-from meldcode.model import _build_school, _check_school
-from meldcode.validate import Validator, schema_problems
+from meldcode.model import school_from
+from meldcode.validate import Validator, check_school, schema_problems
 
 TEMPLATES = ROOT / "templates"
 CONTENT = load_content(TEMPLATES)
 STICHTING = parse((ROOT / "schools" / "_stichting.yaml").read_bytes(), "schools/_stichting.yaml")
 STICHTING.path = ROOT / "schools" / "_stichting.yaml"
-VALIDATOR = Validator(schema.SCHOOL_SCHEMA, schools_dir=ROOT / "schools")
+VALIDATOR = Validator(schema.school_schema(CONTENT.steps), schools_dir=ROOT / "schools")
 EXAMPLES = [yaml.safe_load(p.read_text()) for p in sorted((ROOT / "schools").glob("[!_]*.yaml"))]
 
 
@@ -36,8 +36,8 @@ def load_and_validate(raw: bytes) -> None:
         assert problem.message and str(problem).startswith("schools/fuzz.yaml")
     if problems:
         return
-    if not _check_school(doc, STICHTING, CONTENT):
-        _build_school(doc, STICHTING, CONTENT, ROOT / "schools")
+    if not check_school(doc, STICHTING, CONTENT):
+        school_from(doc, STICHTING, CONTENT, ROOT / "schools")
 
 
 yaml_chars = st.sampled_from(list("abc: -[]{}&*!|>'\"#\t\n %@`,?~0123456789") + ["\u00e9", "\ufeff", "\x00", "\x85"])

@@ -10,9 +10,10 @@ import jsonschema
 import pytest
 from conftest import FIXTURES, ROOT
 
+from meldcode.content import load_content
 from meldcode.json_schema import FILES, REGENERATE, field_notes, json_schema, render
 from meldcode.loader import load
-from meldcode.resources import DOCS
+from meldcode.resources import DOCS, TEMPLATES
 
 SCHEMA_DIR = ROOT / "schema"
 EXAMPLES = sorted((ROOT / "schools").glob("*.yaml"))
@@ -36,7 +37,7 @@ def errors_for(path: Path) -> list[jsonschema.ValidationError]:
 @pytest.mark.parametrize("kind", sorted(FILES))
 def test_schema_files_match_the_cerberus_schema(kind):
     written = (SCHEMA_DIR / FILES[kind]).read_text(encoding="utf-8")
-    assert written == render(kind, DOCS), f"schema/{FILES[kind]} is out of date; run: {REGENERATE}"
+    assert written == render(kind, TEMPLATES, DOCS), f"schema/{FILES[kind]} is out of date; run: {REGENERATE}"
 
 
 @pytest.mark.parametrize("path", EXAMPLES + [FIXTURES / "good" / "minimal.yaml"], ids=lambda p: p.name)
@@ -82,7 +83,7 @@ def test_unknown_fields_are_refused_at_every_level():
 
 def test_numbers_and_dates_as_an_editor_reads_them_are_accepted():
     # yaml-language-server reads `versie: 2.0` as a number; build.py reads every value as text.
-    schema = json_schema("stichting")
+    schema = json_schema("stichting", load_content(TEMPLATES).steps)
     assert jsonschema.Draft7Validator(schema["properties"]["vaststelling"]["properties"]["versie"]).is_valid(2.0)
 
 

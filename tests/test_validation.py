@@ -48,6 +48,7 @@ def test_bad_input_gives_a_dutch_line_with_file_line_and_field(tmp_path, fixture
     assert problem.file == f"schools/{fixture}"
     assert problem.line == line
     assert problem.field == field
+    assert problem.school == Path(fixture).stem
     assert str(problem).startswith(f"schools/{fixture}")
 
 
@@ -116,7 +117,7 @@ def test_bad_logo_is_refused(tmp_path, logo, fragment):
     stichting = schools / "_stichting.yaml"
     stichting.write_text(stichting.read_text().replace("logo: logo-vechtdal.svg", f"logo: {logo}"))
     problems = load_config(schools, TEMPLATES).problems
-    assert [(p.file, p.field) for p in problems] == [("schools/_stichting.yaml", "stichting.logo")]
+    assert [(p.file, p.field, p.school) for p in problems] == [("schools/_stichting.yaml", "stichting.logo", None)]
     assert fragment in problems[0].message
     assert problems[0].line == 1 + stichting.read_text().splitlines().index(f"  logo: {logo}")
 
@@ -140,6 +141,7 @@ def test_role_missing_at_a_school_points_at_the_stichting_default(tmp_path):
     assert len(problems) == 1
     assert problems[0].file == "schools/_stichting.yaml"
     assert problems[0].field == "taakverdeling.stap_1.betrokken.2"
+    assert problems[0].school == "minimal"  # only that school cannot be built
     assert "schools/minimal.yaml" in problems[0].message
 
 
