@@ -61,6 +61,13 @@ def parser(root: Path, prog: str = "build.py") -> argparse.ArgumentParser:
     new.add_argument("--naam", help='naam van de nieuwe school, bijvoorbeeld "OBS De Linde"')
     new.add_argument("--sector", choices=list(SECTORS), help="sector van de nieuwe school")
     p.add_argument(
+        "--samenvoegen",
+        nargs="+",
+        type=Path,
+        metavar="MAP",
+        help="voeg de uitvoer van builds met --shard samen in --out, met één overzicht",
+    )
+    p.add_argument(
         "--schrijf-schema",
         action="store_true",
         help="schrijf de JSON Schema's voor editors naar schema/ naast de map met scholen",
@@ -84,6 +91,8 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
         for path in write(args.schools.resolve().parent / "schema", TEMPLATES, DOCS):
             print(f"Geschreven: {path}")
         return 0
+    if args.samenvoegen:
+        return _merge(args, paths)
     if args.nieuwe_school:
         return _new_school(p, args)
     if args.serve:
@@ -127,6 +136,18 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
         return 1 if result.problems else 0
     _summary(result, paths)
     return 1 if (result.problems or result.failed) else 0
+
+
+def _merge(args: argparse.Namespace, paths: Paths) -> int:
+    from .pipeline import merge
+
+    try:
+        slugs = merge([part.resolve() for part in args.samenvoegen], paths.out, paths)
+    except MeldcodeError as exc:
+        sys.stderr.write(f"{exc}\n{paths.out.name}/ is niet gewijzigd.\n")
+        return 1
+    print(f"Samengevoegd: {len(slugs)} scholen uit {len(args.samenvoegen)} delen in {paths.out}")
+    return 0
 
 
 def _new_school(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:

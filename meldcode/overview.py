@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from .model import dutch_date
+from .publish import add_robots_meta, robots_txt
 from .render import environment
 
 
@@ -20,8 +21,10 @@ def write_overview(manifest: dict, paths, staging: Path) -> None:
         row["vastgesteld_tekst"] = dutch_date(dt.date.fromisoformat(row["vastgesteld"]))
         rows.append(row)
     stichting = rows[0]["stichting"] if rows else ""
+    vindbaar = bool(rows) and all(row.get("vindbaar") for row in rows)
     html = environment(paths.templates).get_template("overview.html.j2").render(rows=rows, stichting=stichting)
-    (staging / "index.html").write_text(html, encoding="utf-8")
+    (staging / "index.html").write_text(html if vindbaar else add_robots_meta(html), encoding="utf-8")
+    (staging / "robots.txt").write_text(robots_txt(vindbaar), encoding="utf-8")
     assets = staging / "assets"
     (assets / "fonts").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(paths.assets / "web" / "overzicht.css", assets / "overzicht.css")

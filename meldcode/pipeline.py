@@ -175,6 +175,49 @@ def build(paths: Paths, options: Options) -> Result:
     return result
 
 
+def merge(parts: list[Path], out: Path, paths: Paths) -> list[str]:
+    """Combine the outputs of shard builds (--shard K/N on several machines) into `out`.
+
+    Every part must come from the same code, templates and stichting file; the
+    schools are taken as they are, and the overview is written for all of them.
+    Return the slugs in the merged output.
+    """
+    manifests = []
+    for part in parts:
+        manifest = _read_manifest(part)
+        if not manifest.get("schools"):
+            raise UsageError(f"--samenvoegen {part}: hier staat geen uitvoer van een bouw ({MANIFEST} ontbreekt)")
+        manifests.append((part, manifest))
+    first = manifests[0][1]
+    schools: dict[str, dict] = {}
+    source: dict[str, Path] = {}
+    for part, manifest in manifests:
+        if (manifest["tool"], manifest["shared"]) != (first["tool"], first["shared"]):
+            raise MeldcodeError(
+                f"{part} is met andere code, sjablonen of versies gebouwd dan {manifests[0][0]};"
+                " bouw alle delen opnieuw"
+            )
+        for slug, entry in manifest["schools"].items():
+            if slug in schools and schools[slug]["digest"] != entry["digest"]:
+                raise MeldcodeError(f"{slug} staat in {source[slug]} en {part}, met verschillende invoer")
+            schools[slug], source[slug] = entry, part
+    combined = {"tool": first["tool"], "shared": first["shared"], "schools": dict(sorted(schools.items()))}
+    staging = _new_staging(out)
+    try:
+        for slug in combined["schools"]:
+            _link_tree(source[slug] / slug, staging / slug)
+        from .overview import write_overview
+
+        write_overview(combined, paths, staging)
+        (staging / MANIFEST).write_text(
+            json.dumps(combined, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8"
+        )
+        _publish(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return list(combined["schools"])
+
+
 def _wanted(paths: Paths, options: Options) -> set[str]:
     """The slugs this build is about: all, --school ones, or one shard of the school files."""
     slugs = [p.stem for p in school_files(paths.schools)] if paths.schools.is_dir() else []
@@ -206,6 +249,7 @@ def _row(school: School) -> dict:
         "vastgesteld": school.vaststelling.datum.isoformat(),
         "evaluatie": school.vaststelling.evaluatie.isoformat(),
         "stichting": school.stichting["naam"],
+        "vindbaar": school.vindbaar,
     }
 
 

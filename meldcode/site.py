@@ -23,6 +23,7 @@ from .content import Content
 from .model import School
 from .names import pdf_file
 from .pages import Page, menu, pages_for, render_page
+from .publish import add_robots_meta
 from .render import escape_text, mkdocs_base
 
 # Material ships search support for 30 languages and source maps; we need Dutch only.
@@ -114,6 +115,7 @@ def _mkdocs_config(base: dict, school: School, pages: list[Page], docs: Path, si
             "nav": _nav(pages),
         }
     )
+    config.setdefault("extra", {})["vindbaar"] = school.vindbaar  # read back by build_site
     return config
 
 
@@ -149,7 +151,7 @@ def build_site(config_path: Path, source_date_epoch: int) -> Path:
     _reuse_theme_work(config.theme)
     build(config)
     site = Path(config["site_dir"])
-    _trim(site)
+    _trim(site, noindex=not config["extra"].get("vindbaar"))
     return site
 
 
@@ -170,14 +172,14 @@ def _reuse_theme_work(theme) -> None:
     theme.get_env = get_env
 
 
-def _trim(site: Path) -> None:
-    """Remove theme files the site never loads: source maps and other languages' search."""
+def _trim(site: Path, noindex: bool) -> None:
+    """Remove theme files the site never loads (source maps, other languages' search); mark noindex."""
     for path in sorted(site.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         if "<pre" not in text and "<textarea" not in text:
             # Indentation between tags is a third of each page; browsers ignore it.
             text = _BETWEEN_TAGS.sub("> <", _INDENT.sub("\n", text))
-            path.write_text(text, encoding="utf-8")
+        path.write_text(add_robots_meta(text) if noindex else text, encoding="utf-8")
     for path in sorted(site.rglob("*.map")):
         path.unlink()
     lunr = site / "assets" / "javascripts" / "lunr"

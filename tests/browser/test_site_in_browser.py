@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT
 
 from meldcode.content import kader_paths, load_content
+from meldcode.publish import SECURITY_HEADERS
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +32,13 @@ def server(example_site):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as docs/publiceren.md tells a web server to: with its security headers."""
+
+    def end_headers(self):
+        for name, value in SECURITY_HEADERS.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
@@ -134,6 +142,26 @@ def test_no_request_leaves_the_local_server(page, server, example_site):
     outside = [u for u in requests if not u.startswith(server) and not u.startswith(("data:", "blob:"))]
     assert outside == []
     assert len(requests) > 30
+
+
+def test_the_content_security_policy_blocks_nothing_the_site_needs(page, server, example_site):
+    page.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    violations = {}
+    for url in ["de-wissel/index.html", "de-wissel/afwegingskader.html", "de-wissel/sociale-kaart.html", "index.html"]:
+        response = page.goto(f"{server}/{url}", wait_until="networkidle")
+        assert response and "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        if url.endswith("index.html") and url != "index.html":
+            page.keyboard.press("/")
+            page.keyboard.type("Veilig Thuis", delay=30)
+            page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        if url.endswith("afwegingskader.html"):
+            page.locator("#afwegingskader button").first.click()
+        if found := page.evaluate("window.__csp"):
+            violations[url] = found
+    assert violations == {}
 
 
 @pytest.mark.parametrize("slug", ["de-regenboog", "de-wissel", "het-kompas"])
