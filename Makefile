@@ -11,13 +11,21 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_DEBS    := chromium nodejs
 
-.PHONY: site test check serve schema bench clean system-deps test-system-deps
+.PHONY: site test check lint serve schema bench clean system-deps test-system-deps
 
 site: $(VENV)/.runtime system-deps
 	$(PY) build.py
 
-check: $(VENV)/.runtime
+# The school files (as board staff use it), then the code's own checks.
+check: $(VENV)/.test
 	$(PY) build.py --check
+	@$(MAKE) --no-print-directory lint
+
+# Lint, formatting and types; all three stay at zero. CI runs this before the tests.
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 # Regenerate schema/*.schema.json (editor help) after changing meldcode/schema.py.
 schema: $(VENV)/.runtime
@@ -59,4 +67,4 @@ tests/browser/node_modules/axe-core/axe.min.js: tests/browser/package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .site.* build .pytest_cache
+	rm -rf site .site.* build .pytest_cache .mypy_cache .ruff_cache

@@ -88,7 +88,7 @@ def run_build(schools: Path, out: Path, *extra: str) -> tuple[float, int, float]
         time.sleep(0.05)
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
-        raise SystemExit(f"build failed: {proc.stderr.read()}")
+        raise SystemExit(f"build failed: {proc.communicate()[1]}")
     # The build's workers are reaped by the build, so their CPU time counts here too.
     return seconds, peak, _children_cpu() - cpu
 

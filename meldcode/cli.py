@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .errors import ConfigError, MeldcodeError, UsageError
+from .overview import overdue
 from .pipeline import MANIFEST, Options, Paths, build
 from .resources import DOCS, TEMPLATES
 from .schema import SECTORS
@@ -181,16 +182,14 @@ def _summary(result, paths: Paths) -> None:
         print(f"Niets te doen: alle {len(result.unchanged)} scholen zijn al actueel ({result.seconds:.1f} s).")
         return
     for b in result.built:
-        print(
-            f"  {b['slug']}: {b['pages']} pagina's handboek, {b['site_bytes'] // 1024} kB website, {b['seconds']:.1f} s"
-        )
+        print(f"  {b.slug}: {b.pages} pagina's handboek, {b.site_bytes // 1024} kB website, {b.seconds:.1f} s")
     parts = [f"{len(result.built)} gebouwd", f"{len(result.unchanged)} ongewijzigd"]
     if result.failed:
         parts.append(f"{len(result.failed)} mislukt ({', '.join(result.failed)})")
     print(f"Klaar in {result.seconds:.1f} s: {', '.join(parts)}. Uitvoer: {paths.out}")
     # The overview marks overdue evaluations in the browser; say it here too.
     manifest = json.loads((paths.out / MANIFEST).read_text(encoding="utf-8"))
-    today = dt.date.today().isoformat()
-    late = [e["row"]["naam"] for e in manifest["schools"].values() if e["row"]["evaluatie"] < today]
+    today = dt.date.today()
+    late = [e["row"]["naam"] for e in manifest["schools"].values() if overdue(e["row"], today)]
     if late:
         print("Let op, evaluatiedatum voorbij: " + ", ".join(sorted(late)))

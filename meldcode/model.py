@@ -121,6 +121,44 @@ class Contact:
 
 
 @dataclass
+class Address:
+    straat: str
+    postcode: str
+    plaats: str
+
+
+@dataclass
+class Afspraken:
+    """The school's local arrangements."""
+
+    ondersteuningsteam: str  # name of the internal support team
+    overlegpartners: list[str]
+    dossier: str  # where the meldcode dossier is kept
+    verwijsindex: str
+    overig: list[str]
+
+
+@dataclass
+class Stichting:
+    naam: str
+    website: str | None
+    adres: str | None
+
+
+@dataclass
+class VeiligThuis:
+    naam: str
+    telefoon: Phone
+    website: str | None
+
+
+@dataclass
+class Privacy:
+    bewaartermijn: str | None
+    fg: Person | None  # the functionaris gegevensbescherming
+
+
+@dataclass
 class Vaststelling:
     datum: dt.date
     door: str
@@ -146,7 +184,7 @@ class School:
     sector: str
     sector_label: str
     speciaal: bool
-    adres: dict
+    adres: Address
     telefoon: Phone | None
     email: str | None
     website: str | None
@@ -157,13 +195,13 @@ class School:
     taakverdeling: dict[int, Assignment]  # step number -> who acts
     besluit_melden: Role
     melding_doen: Role
-    afspraken: dict
+    afspraken: Afspraken
     vaststelling: Vaststelling
     sociale_kaart: list[tuple[str, list[Contact]]]  # (category heading, contacts)
-    stichting: dict
-    veilig_thuis: dict
+    stichting: Stichting
+    veilig_thuis: VeiligThuis
     bestuur: Person
-    privacy: dict
+    privacy: Privacy
     logo: Path | None
     site_url: str
     vindbaar: bool  # may search engines list the site (stichting.zoekmachines)
@@ -386,7 +424,7 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         sector=data["sector"],
         sector_label=schema.SECTORS[data["sector"]],
         speciaal=data["sector"] != "basisonderwijs",
-        adres=data["adres"],
+        adres=Address(data["adres"]["straat"], data["adres"]["postcode"], data["adres"]["plaats"]),
         telefoon=Phone.of(data.get("telefoon")),
         email=data.get("email"),
         website=data.get("website"),
@@ -397,31 +435,33 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         taakverdeling=taakverdeling,
         besluit_melden=roles[tv["besluit_melden"]],
         melding_doen=roles[tv["melding_doen"]],
-        afspraken={
-            "ondersteuningsteam": team_name,
-            "overlegpartners": data["afspraken"]["overlegpartners"],
-            "dossier": data["afspraken"]["dossier"],
-            "verwijsindex": data["afspraken"]["verwijsindex"],
-            "overig": data["afspraken"].get("overig") or [],
-        },
+        afspraken=Afspraken(
+            ondersteuningsteam=team_name,
+            overlegpartners=data["afspraken"]["overlegpartners"],
+            dossier=data["afspraken"]["dossier"],
+            verwijsindex=data["afspraken"]["verwijsindex"],
+            overig=data["afspraken"].get("overig") or [],
+        ),
         vaststelling=vaststelling,
         sociale_kaart=[(label, items) for label, items in grouped if items],
-        stichting={
-            "naam": base["stichting"]["naam"],
-            "website": base["stichting"].get("website"),
-            "adres": base["stichting"].get("adres"),
-        },
-        veilig_thuis={"naam": vt["naam"], "telefoon": Phone.of(vt["telefoon"]), "website": vt.get("website")},
+        stichting=Stichting(
+            base["stichting"]["naam"], base["stichting"].get("website"), base["stichting"].get("adres")
+        ),
+        veilig_thuis=VeiligThuis(vt["naam"], _valid_phone(vt["telefoon"]), vt.get("website")),
         bestuur=Person.of(base["bestuur"]),
-        privacy={
-            "bewaartermijn": (base.get("privacy") or {}).get("bewaartermijn"),
-            "fg": Person.of(fg) if fg else None,
-        },
+        privacy=Privacy((base.get("privacy") or {}).get("bewaartermijn"), Person.of(fg) if fg else None),
         logo=logo if logo and image_kind(logo) else None,
         site_url=base["stichting"]["site_url"],
         vindbaar=base["stichting"].get("zoekmachines") == "ja",
         sources=[doc.path, stichting_doc.path] + ([logo] if logo else []),
     )
+
+
+def _valid_phone(value: str) -> Phone:
+    """Return the phone number of a value the schema has checked."""
+    phone = Phone.of(value)
+    assert phone is not None, value  # the schema's check_with 'telefoon' refused it otherwise
+    return phone
 
 
 def _valid_date(value: str) -> dt.date:

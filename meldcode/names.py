@@ -1,22 +1,37 @@
 """The names of what a build writes, defined once: each school's PDF files and role pages.
 
 Code and templates both use these (templates through the `pdf` and `role_page`
-filters of meldcode.render), so a link never points at a file under an old name.
+filters and the `pdf_files` list of meldcode.render), so a link never points at
+a file under an old name, and the site's footer and the board's overview link
+every PDF a school gets.
 """
 
 from __future__ import annotations
 
-# The PDFs every school gets, by kind: the start of the file name (the school's slug follows).
-PDF_FILES = {
-    "handbook": "meldcode",  # the whole handbook
-    "poster": "poster",  # one page for the staff room
-    "forms": "formulieren",  # the handbook's appendices: logboek, gespreksverslag, checklist
-}
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PdfFile:
+    kind: str  # how code and templates name it: pdf_file('handbook', slug), slug | pdf('handbook')
+    prefix: str  # the start of the file name; the school's slug follows
+    label: str  # its link text in the site's footer and on the board's overview
+
+
+# The PDFs every school gets, in the order they are linked.
+PDF_FILES = (
+    PdfFile("handbook", "meldcode", "Handboek"),  # the whole handbook
+    PdfFile("poster", "poster", "Poster"),  # one page for the staff room
+    PdfFile("forms", "formulieren", "Formulieren"),  # the appendices: logboek, gespreksverslag, checklist
+)
 
 
 def pdf_file(kind: str, slug: str) -> str:
     """Return the file name of one of a school's PDFs: ('handbook', 'de-wissel') -> 'meldcode-de-wissel.pdf'."""
-    return f"{PDF_FILES[kind]}-{slug}.pdf"
+    prefix = next((f.prefix for f in PDF_FILES if f.kind == kind), None)
+    if prefix is None:
+        raise ValueError(f"no such PDF: {kind!r}")
+    return f"{prefix}-{slug}.pdf"
 
 
 def role_page(key: str) -> str:

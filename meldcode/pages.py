@@ -117,9 +117,9 @@ def render_page(
         "flowchart_svg": Markup(flowchart_svg),
         # The school's values for the {slots} in our content text (templates/data/stappen.yaml).
         "slots": {
-            "ondersteuningsteam": school.afspraken["ondersteuningsteam"],
-            "verwijsindex": school.afspraken["verwijsindex"],
-            "veilig_thuis": school.veilig_thuis["naam"],
+            "ondersteuningsteam": school.afspraken.ondersteuningsteam,
+            "verwijsindex": school.afspraken.verwijsindex,
+            "veilig_thuis": school.veilig_thuis.naam,
         },
         **dict(page.extra),
     }

@@ -26,6 +26,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from . import __version__
 from .content import load_content
@@ -65,31 +66,134 @@ class Options:
     progress: bool = True
 
 
+class Row(TypedDict):
+    """What the board's overview shows of one school (kept in the manifest)."""
+
+    naam: str
+    sector: str
+    af: str
+    af_telefoon: str | None
+    af_tel: str | None
+    af_email: str | None
+    versie: str
+    vastgesteld: str  # ISO date
+    evaluatie: str  # ISO date
+    stichting: str
+    vindbaar: bool  # may search engines list the sites (the stichting's choice)
+
+
+class Entry(TypedDict):
+    digest: str  # school_digest of the school's inputs when it was built
+    row: Row
+
+
+class Manifest(TypedDict, total=False):
+    """The record of the published output, kept in it as MANIFEST (empty before a first build)."""
+
+    tool: str  # __version__
+    shared: str  # digest of what every school depends on
+    schools: dict[str, Entry]  # slug -> entry, sorted
+
+
+@dataclass(frozen=True)
+class Built:
+    """A school rendered into staging."""
+
+    slug: str
+    seconds: float
+    pages: int  # of the handbook PDF
+    bytes: int  # the school's whole output
+    site_bytes: int  # the website alone
+    poster_scale: float  # the type size the poster fitted at
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A school that could not be rendered, and why (in Dutch)."""
+
+    slug: str
+    error: str
+
+
 @dataclass
 class Result:
-    built: list[dict] = field(default_factory=list)  # per school: slug, seconds, pages, bytes
+    built: list[Built] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
-    problems: list = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     published: bool = False
     checked: int = 0
 
 
-def build(paths: Paths, options: Options) -> Result:
-    """Run the whole build; raise ConfigError or BuildError for user-facing failures."""
-    started = time.perf_counter()
-    result = Result()
+@dataclass
+class Loaded:
+    """What the load stage found."""
 
-    # 1. load (files unchanged since the last good build are not validated again)
-    old = {} if options.check else _read_manifest(paths.out)
+    schools: list[School]  # valid schools this build is about (all, --school, --shard)
+    unchanged: list[str]  # schools this build is about that were valid at the last build and are unchanged
+    problems: list[Problem]  # the problems that concern this build
+    shared: str  # digest of what every school depends on
+    previous: Manifest  # the manifest of the output as it is (empty with --check)
+
+
+@dataclass
+class Plan:
+    """What the render stage must do."""
+
+    todo: list[School]  # schools to render
+    keep: list[str]  # published schools whose output is kept as it is
+    unchanged: list[str]  # schools of this build that need no rendering
+    manifest: Manifest  # the manifest of the output to publish
+    changed: bool  # False: the output already is what this build would publish
+
+
+@dataclass
+class Rendered:
+    built: list[Built]
+    failed: dict[str, str]  # slug -> why
+    manifest: Manifest  # the plan's manifest; a failed school keeps its last good version or leaves
+
+
+def build(paths: Paths, options: Options) -> Result:
+    """Run the whole build; raise ConfigError, UsageError or BuildError for user-facing failures."""
+    started = time.perf_counter()
+    loaded = load(paths, options)
+    result = Result(problems=loaded.problems, checked=len(loaded.schools) + len(loaded.unchanged))
+    if not options.check:
+        result.published, result.built, result.unchanged, result.failed = _write(paths, options, loaded)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _write(paths: Paths, options: Options, loaded: Loaded) -> tuple[bool, list[Built], list[str], list[str]]:
+    """Run the stages that write: plan, render, overview, publish."""
+    planned = plan(paths, options, loaded)
+    if not planned.changed:
+        return False, [], planned.unchanged, []  # nothing changed: the output is left untouched
+    staging = _new_staging(paths.out)
+    try:
+        rendered = render(planned, loaded.previous, paths, staging, options)
+        overview(rendered.manifest, paths, staging)
+        publish(staging, paths.out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return True, rendered.built, planned.unchanged, sorted(rendered.failed)
+
+
+def load(paths: Paths, options: Options) -> Loaded:
+    """Stage 1: read and validate the config files; raise ConfigError unless --keep-going may go on.
+
+    Files unchanged since the last good build are not validated again.
+    """
+    previous: Manifest = {} if options.check else _read_manifest(paths.out)
     shared = _shared_digest(paths)
     known = (
         None
         if options.force
         else {
             slug: (entry["digest"], entry["row"]["naam"])
-            for slug, entry in old.get("schools", {}).items()
+            for slug, entry in previous.get("schools", {}).items()
             if (paths.out / slug / "index.html").is_file()
         }
     )
@@ -104,92 +208,94 @@ def build(paths: Paths, options: Options) -> Result:
         if unknown:
             raise UsageError("\n".join(unknown))
     wanted = _wanted(paths, options)
-    selected = [s for s in config.schools if s.slug in wanted]
     relevant = _relevant_problems(config, options)
-    result.problems = relevant
     if config.fatal or (relevant and not options.keep_going):
         raise ConfigError(relevant)
-    result.checked = len(selected) + len([slug for slug in config.unchanged if slug in wanted])
-    if options.check:
-        result.seconds = time.perf_counter() - started
-        return result
-
-    # 2. plan
-    digests = {s.slug: school_digest(shared, s.sources) for s in selected}
-    todo = [
-        s
-        for s in selected
-        if options.force
-        or old.get("schools", {}).get(s.slug, {}).get("digest") != digests[s.slug]
-        or not (paths.out / s.slug / "index.html").is_file()
-    ]
-    result.unchanged = sorted(
-        [s.slug for s in selected if s not in todo] + [u for u in config.unchanged if u in wanted]
+    return Loaded(
+        schools=[s for s in config.schools if s.slug in wanted],
+        unchanged=[slug for slug in config.unchanged if slug in wanted],
+        problems=relevant,
+        shared=shared,
+        previous=previous,
     )
+
+
+def plan(paths: Paths, options: Options, loaded: Loaded) -> Plan:
+    """Stage 2: hash each school's inputs; decide what to render and what the manifest becomes."""
+    old = loaded.previous.get("schools", {})
+    digests = {s.slug: school_digest(loaded.shared, s.sources) for s in loaded.schools}
+
+    def up_to_date(school: School) -> bool:
+        entry = old.get(school.slug)
+        return (
+            entry is not None
+            and entry["digest"] == digests[school.slug]
+            and (paths.out / school.slug / "index.html").is_file()
+        )
+
+    todo = [s for s in loaded.schools if options.force or not up_to_date(s)]
+    unchanged = sorted([s.slug for s in loaded.schools if s not in todo] + loaded.unchanged)
     # Keep the published output of schools not built now (other shard, --school, or an
     # invalid file with --keep-going); drop schools whose file is gone.
     existing = {p.stem for p in school_files(paths.schools)}
-    rows = {
-        slug: entry
-        for slug, entry in old.get("schools", {}).items()
-        if slug in existing and (paths.out / slug).is_dir()
+    rows: dict[str, Entry] = {
+        slug: entry for slug, entry in old.items() if slug in existing and (paths.out / slug).is_dir()
     }
-    for school in selected:
+    for school in loaded.schools:
         rows[school.slug] = {"digest": digests[school.slug], "row": _row(school)}
-    manifest = {"tool": __version__, "shared": shared, "schools": dict(sorted(rows.items()))}
-    if not todo and old == manifest:
-        result.seconds = time.perf_counter() - started
-        return result  # nothing changed: the output is left untouched
+    manifest: Manifest = {"tool": __version__, "shared": loaded.shared, "schools": dict(sorted(rows.items()))}
+    rendering = {s.slug for s in todo}
+    keep = [slug for slug in sorted(rows) if slug not in rendering]
+    return Plan(todo, keep, unchanged, manifest, changed=bool(todo) or loaded.previous != manifest)
 
-    # 3. render, into a staging directory beside the output
-    staging = _new_staging(paths.out)
-    try:
-        for slug in sorted(rows):
-            if slug not in {s.slug for s in todo}:
-                _link_tree(paths.out / slug, staging / slug)
-        result.built, failed = _render_all(todo, paths, staging, options)
-        if failed:
-            result.failed = sorted(failed)
-            for slug in failed:
-                if slug in old.get("schools", {}) and (paths.out / slug).is_dir():
-                    # Keep the last good version, under its old hash: the next build retries it.
-                    manifest["schools"][slug] = old["schools"][slug]
-                    _link_tree(paths.out / slug, staging / slug)
-                else:
-                    manifest["schools"].pop(slug, None)
-            if not options.keep_going:
-                raise BuildError("\n".join(f"{slug}: {message}" for slug, message in sorted(failed.items())))
-        # 4. overview
-        from .overview import write_overview
 
-        write_overview(manifest, paths, staging)
-        (staging / MANIFEST).write_text(
-            json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8"
-        )
-        # 5. publish
-        _publish(staging, paths.out)
-        result.published = True
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    result.seconds = time.perf_counter() - started
-    return result
+def render(planned: Plan, previous: Manifest, paths: Paths, staging: Path, options: Options) -> Rendered:
+    """Stage 3: render the schools to do into `staging`, beside the kept ones; raise BuildError on failures.
+
+    With --keep-going a failed school keeps its last good output (under its old
+    hash, so the next build retries it) or, new, is left out.
+    """
+    for slug in planned.keep:
+        _link_tree(paths.out / slug, staging / slug)
+    built, failed = _render_all(planned.todo, paths, staging, options)
+    manifest = planned.manifest
+    old = previous.get("schools", {})
+    for slug in failed:
+        if slug in old and (paths.out / slug).is_dir():
+            manifest["schools"][slug] = old[slug]
+            _link_tree(paths.out / slug, staging / slug)
+        else:
+            manifest["schools"].pop(slug, None)
+    if failed and not options.keep_going:
+        raise BuildError("\n".join(f"{slug}: {message}" for slug, message in sorted(failed.items())))
+    return Rendered(built, failed, manifest)
+
+
+def overview(manifest: Manifest, paths: Paths, staging: Path) -> None:
+    """Stage 4: write the board's overview page of all schools, and the manifest."""
+    from .overview import write_overview
+
+    write_overview(manifest, paths, staging)
+    (staging / MANIFEST).write_text(
+        json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8"
+    )
 
 
 def merge(parts: list[Path], out: Path, paths: Paths) -> list[str]:
     """Combine the outputs of shard builds (--shard K/N on several machines) into `out`.
 
     Every part must come from the same code, templates and stichting file; the
-    schools are taken as they are, and the overview is written for all of them.
-    Return the slugs in the merged output.
+    schools are taken as they are, the overview is written for all of them, and
+    the result is published like a build's. Return the slugs in the merged output.
     """
-    manifests = []
+    manifests: list[tuple[Path, Manifest]] = []
     for part in parts:
         manifest = _read_manifest(part)
         if not manifest.get("schools"):
             raise UsageError(f"--samenvoegen {part}: hier staat geen uitvoer van een bouw ({MANIFEST} ontbreekt)")
         manifests.append((part, manifest))
     first = manifests[0][1]
-    schools: dict[str, dict] = {}
+    schools: dict[str, Entry] = {}
     source: dict[str, Path] = {}
     for part, manifest in manifests:
         if (manifest["tool"], manifest["shared"]) != (first["tool"], first["shared"]):
@@ -201,18 +307,13 @@ def merge(parts: list[Path], out: Path, paths: Paths) -> list[str]:
             if slug in schools and schools[slug]["digest"] != entry["digest"]:
                 raise MeldcodeError(f"{slug} staat in {source[slug]} en {part}, met verschillende invoer")
             schools[slug], source[slug] = entry, part
-    combined = {"tool": first["tool"], "shared": first["shared"], "schools": dict(sorted(schools.items()))}
+    combined: Manifest = {"tool": first["tool"], "shared": first["shared"], "schools": dict(sorted(schools.items()))}
     staging = _new_staging(out)
     try:
         for slug in combined["schools"]:
             _link_tree(source[slug] / slug, staging / slug)
-        from .overview import write_overview
-
-        write_overview(combined, paths, staging)
-        (staging / MANIFEST).write_text(
-            json.dumps(combined, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8"
-        )
-        _publish(staging, out)
+        overview(combined, paths, staging)
+        publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return list(combined["schools"])
@@ -236,7 +337,7 @@ def _relevant_problems(config: Config, options: Options) -> list[Problem]:
     return [p for p in config.problems if p.school is None or p.school in options.only]
 
 
-def _row(school: School) -> dict:
+def _row(school: School) -> Row:
     af = school.aandachtsfunctionaris
     return {
         "naam": school.naam,
@@ -248,7 +349,7 @@ def _row(school: School) -> dict:
         "versie": school.vaststelling.versie,
         "vastgesteld": school.vaststelling.datum.isoformat(),
         "evaluatie": school.vaststelling.evaluatie.isoformat(),
-        "stichting": school.stichting["naam"],
+        "stichting": school.stichting.naam,
         "vindbaar": school.vindbaar,
     }
 
@@ -285,11 +386,12 @@ def _dependency_versions() -> str:
     )
 
 
-def _read_manifest(out: Path) -> dict:
+def _read_manifest(out: Path) -> Manifest:
     try:
-        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        manifest: Manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return manifest
 
 
 def _new_staging(out: Path) -> Path:
@@ -327,16 +429,28 @@ def _link_or_copy(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
 
 
-def _render_all(todo: list[School], paths: Paths, staging: Path, options: Options) -> tuple[list[dict], dict[str, str]]:
-    built, failed = [], {}
+def _render_all(
+    todo: list[School], paths: Paths, staging: Path, options: Options
+) -> tuple[list[Built], dict[str, str]]:
+    built: list[Built] = []
+    failed: dict[str, str] = {}
     if not todo:
         return built, failed
     jobs = max(1, min(options.jobs or os.cpu_count() or 1, len(todo)))
     bar = _progress(len(todo), options.progress)
+
+    def collect(outcome: Built | Failed) -> None:
+        if isinstance(outcome, Failed):
+            failed[outcome.slug] = outcome.error
+        else:
+            built.append(outcome)
+        if bar is not None:
+            bar.update(1)
+
     try:
         if jobs == 1:
             for school in todo:
-                _collect(build_school(school, paths, staging, options.poster), built, failed, bar)
+                collect(build_school(school, paths, staging, options.poster))
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 futures = {pool.submit(build_school, s, paths, staging, options.poster): s.slug for s in todo}
@@ -344,24 +458,12 @@ def _render_all(todo: list[School], paths: Paths, staging: Path, options: Option
                     try:
                         outcome = future.result()
                     except Exception as exc:  # noqa: BLE001 - a worker died (out of memory, killed)
-                        outcome = {
-                            "slug": futures[future],
-                            "error": f"het bouwproces stopte onverwacht ({type(exc).__name__})",
-                        }
-                    _collect(outcome, built, failed, bar)
+                        outcome = Failed(futures[future], f"het bouwproces stopte onverwacht ({type(exc).__name__})")
+                    collect(outcome)
     finally:
         if bar is not None:
             bar.close()
-    return sorted(built, key=lambda b: b["slug"]), failed
-
-
-def _collect(outcome: dict, built: list, failed: dict, bar) -> None:
-    if "error" in outcome:
-        failed[outcome["slug"]] = outcome["error"]
-    else:
-        built.append(outcome)
-    if bar is not None:
-        bar.update(1)
+    return sorted(built, key=lambda b: b.slug), failed
 
 
 def _progress(total: int, enabled: bool):
@@ -372,7 +474,7 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="school", desc="Bouwen", file=sys.stderr, leave=False)
 
 
-def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4") -> dict:
+def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4") -> Built | Failed:
     """Build one school's site and PDFs into staging/<slug>; runs in a worker process."""
     from .pdf import write_handbook, write_poster
     from .site import build_site, write_docs
@@ -403,23 +505,23 @@ def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4"
             school, content, paths.templates, paths.assets, target / pdf_file("poster", school.slug), poster
         )
     except MeldcodeError as exc:
-        return {"slug": school.slug, "error": str(exc)}
+        return Failed(school.slug, str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug of ours: report it per school, keep the others
-        return {"slug": school.slug, "error": f"interne fout bij het bouwen ({type(exc).__name__}: {exc})"}
+        return Failed(school.slug, f"interne fout bij het bouwen ({type(exc).__name__}: {exc})")
     finally:
         shutil.rmtree(work, ignore_errors=True)
         gc.enable()
         gc.collect()
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
     pdf_size = sum(p.stat().st_size for p in target.glob("*.pdf"))
-    return {
-        "slug": school.slug,
-        "seconds": round(time.perf_counter() - started, 3),
-        "pages": pages,
-        "bytes": size,
-        "site_bytes": size - pdf_size,
-        "poster_scale": scale,
-    }
+    return Built(
+        slug=school.slug,
+        seconds=round(time.perf_counter() - started, 3),
+        pages=pages,
+        bytes=size,
+        site_bytes=size - pdf_size,
+        poster_scale=scale,
+    )
 
 
 # --- publish: one atomic swap -------------------------------------------------
@@ -427,8 +529,8 @@ def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4"
 _RENAME_EXCHANGE = 2
 
 
-def _publish(staging: Path, out: Path) -> None:
-    """Put `staging` in place of `out` atomically; afterwards `staging` holds the old output."""
+def publish(staging: Path, out: Path) -> None:
+    """Stage 5: put `staging` in place of `out` atomically; afterwards `staging` holds the old output."""
     if not out.exists():
         staging.rename(out)
         staging.mkdir()  # the caller removes it

@@ -18,7 +18,7 @@ import markdown
 from markupsafe import Markup
 
 from .model import Phone, dutch_date
-from .names import pdf_file, role_page
+from .names import PDF_FILES, pdf_file, role_page
 
 # Characters that mean something to HTML or to (Python-)Markdown and its extensions.
 _SPECIAL = "&<>\"'\\`*_{}[]()#+-.!|~:=^$@%"
@@ -111,6 +111,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["pdf_files"] = PDF_FILES
     env.filters.update(
         tel=_tel,
         mail=_mail,

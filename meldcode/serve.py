@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .model import STICHTING_FILE, load_config
-from .pipeline import Paths, build_school
+from .pipeline import Failed, Paths, build_school
 
 _RELOAD = b"""<script>(function(){var v=null;setInterval(function(){fetch('/__versie')
 .then(function(r){return r.text()})
@@ -95,8 +95,8 @@ def _rebuild(paths: Paths, slug: str, work: Path, state: _State) -> None:
     target = work / str(state.version + 1)
     target.mkdir(parents=True)
     outcome = build_school(school, paths, target)
-    if "error" in outcome:
-        sys.stderr.write(f"Bouwen mislukt: {outcome['error']}\nDe vorige versie blijft zichtbaar.\n")
+    if isinstance(outcome, Failed):
+        sys.stderr.write(f"Bouwen mislukt: {outcome.error}\nDe vorige versie blijft zichtbaar.\n")
         shutil.rmtree(target, ignore_errors=True)
         return
     with state.lock:

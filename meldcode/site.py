@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from .content import Content
 from .model import School
-from .names import pdf_file
+from .names import PDF_FILES, pdf_file
 from .pages import Page, menu, pages_for, render_page
 from .publish import add_robots_meta
 from .render import escape_text, mkdocs_base
@@ -121,19 +121,14 @@ def _mkdocs_config(base: dict, school: School, pages: list[Page], docs: Path, si
 
 def _footer(school: School) -> Markup:
     v = school.vaststelling
-    return Markup(
-        "{} · versie {} · vastgesteld op {} door {}<br>"
-        '<a href="{}">Handboek (PDF)</a> · <a href="{}">Poster (PDF)</a> · '
-        '<a href="{}">Formulieren (PDF)</a>'
-    ).format(
+    line = Markup("{} · versie {} · vastgesteld op {} door {}").format(
         escape_text(f"Meldcode {school.naam}"),
         escape_text(v.versie),
         escape_text(v.datum_tekst),
         escape_text(v.door),
-        pdf_file("handbook", school.slug),
-        pdf_file("poster", school.slug),
-        pdf_file("forms", school.slug),
     )
+    links = [Markup('<a href="{}">{} (PDF)</a>').format(pdf_file(f.kind, school.slug), f.label) for f in PDF_FILES]
+    return line + Markup("<br>") + Markup(" · ").join(links)
 
 
 def build_site(config_path: Path, source_date_epoch: int) -> Path:

@@ -9,6 +9,7 @@ from conftest import ROOT
 
 from meldcode.content import load_content
 from meldcode.model import load_config
+from meldcode.names import PDF_FILES, pdf_file
 from meldcode.pages import pages_for
 from meldcode.site import _nav
 
@@ -19,7 +20,7 @@ CONTENT = load_content(TEMPLATES)
 
 def nav_files(nav: list) -> list[str]:
     """Every page file the MkDocs nav links to, top to bottom."""
-    files = []
+    files: list[str] = []
     for entry in nav:
         for value in entry.values():
             files += nav_files(value) if isinstance(value, list) else [value]
@@ -49,3 +50,18 @@ def test_every_built_page_is_marked_in_its_own_menu(example_site, example_slugs)
         assert len(pages) > 20
         for page in pages:
             assert "md-nav__link--active" in page.read_text(encoding="utf-8"), f"{slug}/{page.name}"
+
+
+def test_every_pdf_a_school_gets_is_written_and_linked(example_site, example_slugs):
+    # Adding a PDF to meldcode.names.PDF_FILES is not done until it is written and
+    # offered on the downloads page, in the site's footer and on the board's overview.
+    overview = (example_site / "index.html").read_text(encoding="utf-8")
+    for slug in example_slugs:
+        downloads = (example_site / slug / "downloads.html").read_text(encoding="utf-8")
+        footer = (example_site / slug / "stap-1.html").read_text(encoding="utf-8").split("md-copyright__highlight")[1]
+        for kind in PDF_FILES:
+            name = pdf_file(kind.kind, slug)
+            assert (example_site / slug / name).stat().st_size > 1000, name
+            assert f'href="{name}"' in downloads, name
+            assert f'href="{name}"' in footer, name
+            assert f'href="{slug}/{name}"' in overview, name

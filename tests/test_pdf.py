@@ -14,7 +14,9 @@ def _outline_starts(reader: PdfReader) -> dict[str, int]:
     for item in reader.outline:
         if isinstance(item, list):
             continue
-        starts[item.title] = reader.get_destination_page_number(item) + 1
+        number = reader.get_destination_page_number(item)
+        assert item.title is not None and number is not None, item
+        starts[item.title] = number + 1
     return starts
 
 
@@ -77,7 +79,7 @@ def test_poster_stays_one_page_with_extremely_long_names(tmp_path):
     schools = copy_schools(tmp_path, long, with_examples=False)
     out = tmp_path / "site"
     result = run_build(schools, out)
-    assert result.built[0]["poster_scale"] < 1.0
+    assert result.built[0].poster_scale < 1.0
     reader = PdfReader(out / "lang" / "poster-lang.pdf")
     assert len(reader.pages) == 1
     assert "Petronella" in reader.pages[0].extract_text()

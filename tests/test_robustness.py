@@ -51,7 +51,7 @@ def test_keep_going_builds_the_valid_schools_and_reports_the_invalid(built):
     shutil.copy(FIXTURES / "bad" / "bad-phone.yaml", schools)
     shutil.copy(FIXTURES / "good" / "minimal.yaml", schools)
     result = run_build(schools, out, keep_going=True)
-    assert [b["slug"] for b in result.built] == ["minimal"]
+    assert [b.slug for b in result.built] == ["minimal"]
     assert any(p.file == "schools/bad-phone.yaml" for p in result.problems)
     assert (out / "minimal" / "index.html").is_file() and not (out / "bad-phone").exists()
     assert (out / "de-regenboog" / "index.html").is_file()
@@ -74,7 +74,7 @@ def test_changing_one_school_rebuilds_only_that_school(built):
     path = schools / "het-kompas.yaml"
     path.write_text(path.read_text().replace("06-22 45 67 89", "06-22 45 67 88"))
     result = run_build(schools, out)
-    assert [b["slug"] for b in result.built] == ["het-kompas"]
+    assert [b.slug for b in result.built] == ["het-kompas"]
     assert result.unchanged == ["de-regenboog"]
     after = snapshot(out)
     assert {k: v for k, v in after.items() if k.startswith("de-regenboog/")} == {
@@ -88,7 +88,7 @@ def test_changing_the_stichting_file_rebuilds_every_school(built):
     path = schools / "_stichting.yaml"
     path.write_text(path.read_text().replace('versie: "2.0"', 'versie: "2.1"'))
     result = run_build(schools, out)
-    assert sorted(b["slug"] for b in result.built) == ["de-regenboog", "het-kompas"]
+    assert sorted(b.slug for b in result.built) == ["de-regenboog", "het-kompas"]
 
 
 def test_force_rebuilds_everything(built):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import json
@@ -13,6 +14,8 @@ import pytest
 from conftest import ROOT
 
 from meldcode.content import kader_paths, load_content
+from meldcode.overview import overdue
+from meldcode.pipeline import MANIFEST
 from meldcode.publish import SECURITY_HEADERS
 
 pytestmark = pytest.mark.browser
@@ -210,4 +213,18 @@ def test_overview_marks_overdue_evaluations(browser, server):
     page.clock.set_fixed_time("2027-06-29T09:00:00")
     page.reload()
     assert page.locator("td.te-laat").count() == 0
+    context.close()
+
+
+def test_overview_and_command_line_call_the_same_schools_overdue(browser, server, example_site):
+    manifest = json.loads((example_site / MANIFEST).read_text(encoding="utf-8"))
+    context = browser.new_context()
+    page = context.new_page()
+    for day in ("2027-06-29", "2027-06-30", "2027-07-01"):  # around the examples' evaluation date
+        page.clock.set_fixed_time(f"{day}T09:00:00")
+        page.goto(f"{server}/index.html")
+        marked = sorted(page.locator("tr:has(td.te-laat) td:first-child strong").all_inner_texts())
+        today = dt.date.fromisoformat(day)
+        expected = sorted(e["row"]["naam"] for e in manifest["schools"].values() if overdue(e["row"], today))
+        assert marked == expected, day
     context.close()
