@@ -14,6 +14,7 @@ from .overview import overdue
 from .pipeline import MANIFEST, Options, Paths, build
 from .resources import DOCS, TEMPLATES
 from .schema import SECTORS
+from .site import ENGINES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,6 +55,12 @@ def parser(root: Path, prog: str = "build.py") -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=_jobs, default=None, help="aantal processen (standaard: alle kernen)")
     p.add_argument("--shard", type=_shard, default=None, metavar="K/N", help="bouw elke N-de school, te beginnen bij K")
     p.add_argument("--poster", choices=["A4", "A3"], default="A4", help="papierformaat van de poster")
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=ENGINES[0],
+        help="bouw de websites met MkDocs (standaard) of met Zensical, de opvolger",
+    )
     p.add_argument("--serve", metavar="SLUG", help="live voorbeeld van één school, bijgewerkt bij elke wijziging")
     p.add_argument("--port", type=int, default=8000, help="poort voor --serve (standaard 8000)")
     p.add_argument("-q", "--quiet", action="store_true", help="geen voortgangsbalk")
@@ -108,6 +115,7 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
         jobs=args.jobs,
         shard=args.shard,
         poster=args.poster,
+        engine=args.engine,
         progress=not args.quiet,
     )
     try:

@@ -64,6 +64,7 @@ class Options:
     shard: tuple[int, int] | None = None  # (K, N): every N-th school starting at K
     poster: str = "A4"
     progress: bool = True
+    engine: str = "mkdocs"  # the website's static site generator: "mkdocs" or "zensical" (site.ENGINES)
 
 
 class Row(TypedDict):
@@ -187,7 +188,7 @@ def load(paths: Paths, options: Options) -> Loaded:
     Files unchanged since the last good build are not validated again.
     """
     previous: Manifest = {} if options.check else _read_manifest(paths.out)
-    shared = _shared_digest(paths)
+    shared = _shared_digest(paths, options.engine)
     known = (
         None
         if options.force
@@ -361,8 +362,8 @@ def _tree_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _shared_digest(paths: Paths) -> str:
-    """Hash what every school depends on: tool version and code, templates, assets, mkdocs.yml."""
+def _shared_digest(paths: Paths, engine: str) -> str:
+    """Hash what every school depends on: tool version and code, templates, assets, mkdocs.yml, engine."""
     code = Path(__file__).resolve().parent
     return hashlib.sha256(
         "|".join(
@@ -372,18 +373,19 @@ def _shared_digest(paths: Paths) -> str:
                 _tree_digest(paths.templates),
                 _tree_digest(paths.assets),
                 paths.mkdocs.read_text(encoding="utf-8"),
-                _dependency_versions(),
+                _dependency_versions(engine),
             ]
         ).encode()
     ).hexdigest()
 
 
-def _dependency_versions() -> str:
+def _dependency_versions(engine: str) -> str:
     from importlib.metadata import version
 
-    return ",".join(
-        f"{name}={version(name)}" for name in ("mkdocs", "mkdocs-material", "weasyprint", "jinja2", "markdown")
-    )
+    names = ["mkdocs", "mkdocs-material", "weasyprint", "jinja2", "markdown"]
+    if engine == "zensical":
+        names.append("zensical")
+    return ",".join([engine] + [f"{name}={version(name)}" for name in names])
 
 
 def _read_manifest(out: Path) -> Manifest:
@@ -450,10 +452,12 @@ def _render_all(
     try:
         if jobs == 1:
             for school in todo:
-                collect(build_school(school, paths, staging, options.poster))
+                collect(build_school(school, paths, staging, options.poster, options.engine))
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(build_school, s, paths, staging, options.poster): s.slug for s in todo}
+                futures = {
+                    pool.submit(build_school, s, paths, staging, options.poster, options.engine): s.slug for s in todo
+                }
                 for future in as_completed(futures):
                     try:
                         outcome = future.result()
@@ -474,7 +478,9 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="school", desc="Bouwen", file=sys.stderr, leave=False)
 
 
-def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4") -> Built | Failed:
+def build_school(
+    school: School, paths: Paths, staging: Path, poster: str = "A4", engine: str = "mkdocs"
+) -> Built | Failed:
     """Build one school's site and PDFs into staging/<slug>; runs in a worker process."""
     from .pdf import write_handbook, write_poster
     from .site import build_site, write_docs
@@ -490,7 +496,7 @@ def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4"
         content = load_content(paths.templates)
         config_path = write_docs(school, content, paths.templates, paths.assets, paths.mkdocs, work)
         epoch = int(dt.datetime.combine(school.vaststelling.datum, dt.time(), dt.UTC).timestamp())
-        site = build_site(config_path, epoch)
+        site = build_site(config_path, epoch, engine)
         site.rename(target)
         pages = write_handbook(
             school,
