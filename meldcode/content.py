@@ -39,18 +39,57 @@ def load_content(templates_dir: Path) -> Content:
     return content
 
 
+_ITEM_KEYS = {"tekst", "als", "als_niet"}  # a conditional item (see templates/data/stappen.yaml)
+
+
 def _check_text_lists(content: Content) -> None:
-    """Fail loudly if a bullet became a mapping (an unquoted ': ' in our YAML)."""
+    """Fail loudly on a bullet that became a mapping (an unquoted ': ') or a condition we do not know."""
     lists = [role["taken"] for role in content.roles.values()]
     lists += [
         step[key]
         for step in content.steps
         for key in ("doen", "vastleggen", "aandacht", "speciaal", "regie", "betrokken", "overigen")
     ]
+    answers = [a for q in content.kader["vragen"] for a in q["antwoorden"]]
+    lists += [[a["actie"]] for a in answers if isinstance(a.get("actie"), list)]
     for items in lists:
         for item in items:
-            if not isinstance(item, str):
-                raise ValueError(f"content data: expected text, got {item!r}")
+            for variant in item if isinstance(item, list) else [item]:
+                if isinstance(variant, str):
+                    continue
+                if not isinstance(variant, dict) or set(variant) - _ITEM_KEYS or "tekst" not in variant:
+                    raise ValueError(f"content data: expected text, got {variant!r}")
+                for key, wanted in {**(variant.get("als") or {}), **(variant.get("als_niet") or {})}.items():
+                    _check_condition(key, wanted, content)
+
+
+def werkwijze_choices() -> dict[str, list | None]:
+    """Return 'section.key' -> allowed values (None: a role or free text) for every werkwijze choice."""
+    from . import schema  # schema reads the steps from this module
+
+    choices: dict[str, list | None] = {}
+    for section, rules in schema.WERKWIJZE.items():
+        leaves = rules["schema"].items() if rules["type"] == "dict" else [(None, rules)]
+        for key, leaf in leaves:
+            allowed = leaf.get("allowed") or leaf.get("schema", {}).get("allowed")
+            choices[f"{section}.{key}" if key else section] = allowed
+    return choices
+
+
+def _check_condition(key: str, wanted: object, content: Content) -> None:
+    """Fail loudly on a condition in our content data that can never be true (a typo of ours)."""
+    choices = werkwijze_choices()
+    if key == "rol":
+        for role in wanted if isinstance(wanted, list) else [wanted]:
+            if role not in content.roles and role not in choices:
+                raise ValueError(f"content data: unknown role {role!r} in a condition")
+        return
+    if key not in choices:
+        raise ValueError(f"content data: unknown werkwijze choice {key!r} in a condition")
+    allowed = choices[key]
+    for value in wanted if isinstance(wanted, list) else [wanted]:
+        if value is not None and (str(value) not in allowed if allowed else value != "gekozen"):
+            raise ValueError(f"content data: {key} is never {value!r}")
 
 
 def _check_kader(kader: dict) -> None:

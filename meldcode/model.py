@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from .validate import (
     parse_date,
     parse_phone,
     schema_problems,
+    werkwijze_sources,
 )
 
 STICHTING_FILE = "_stichting.yaml"
@@ -86,7 +88,7 @@ class Role:
     titel: str
     noem: str
     ik_ben: str
-    taken: list[str]
+    taken: list  # text, or conditional items (see templates/data/stappen.yaml)
     mensen: list[Person] = field(default_factory=list)
     eigen: bool = False  # defined by the school itself
     groep: bool = False  # a group (leerkrachten, bestuur): no names
@@ -95,12 +97,18 @@ class Role:
     @property
     def namen(self) -> str:
         """Names of the people in this role, joined in Dutch ("A, B en C")."""
-        names = [p.naam for p in self.mensen]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1] if names else ""
+        return dutch_list([p.naam for p in self.mensen])
+
+    @property
+    def aanduiding(self) -> str:
+        """The role in running text, with its people: 'de intern begeleider (Fatima el Amrani)'."""
+        return self.noem if self.groep or not self.mensen else f"{self.noem} ({self.namen})"
 
 
 @dataclass
 class Assignment:
+    """Who acts in one step: School.parties merges the roles one person or team holds."""
+
     regie: Role
     betrokken: list[Role]
 
@@ -212,17 +220,103 @@ class School:
         """Absolute URL of this school's online handbook."""
         return self.site_url.rstrip("/") + "/" + self.slug + "/"
 
+    werkwijze: dict = field(default_factory=dict)  # 'section.key' -> value, Role or None (not chosen)
+
     def steps_of(self, role_key: str) -> dict[int, str]:
-        """Return step number -> 'regie' | 'betrokken' | '' for one role."""
+        """Return step number -> 'regie' | 'betrokken' | '' for one role (or the person who holds it)."""
+        role = self.roles[role_key]
         result = {}
         for number, assignment in self.taakverdeling.items():
-            if assignment.regie.key == role_key:
+            if self.same(role, assignment.regie):
                 result[number] = "regie"
-            elif any(r.key == role_key for r in assignment.betrokken):
+            elif any(self.same(role, r) for r in assignment.betrokken):
                 result[number] = "betrokken"
             else:
                 result[number] = ""
         return result
+
+    def party(self, role: Role) -> tuple:
+        """Return who acts when `role` acts, as a key: roles that share a person, or are the team, are one party.
+
+        Sharing is transitive: if the chair of the commissie van begeleiding (the school's
+        team) is also its orthopedagoog, the team and the orthopedagoog are one party.
+        """
+        cache = self.__dict__.setdefault("_parties", {})  # per school: its roles do not change once built
+        if not cache:
+            keys = {r.key: self._identity(r) for r in self.roles.values()}
+            # union-find over the identities: two roles meet when their identities share an element
+            parent = {k: k for k in keys}
+
+            def root(k: str) -> str:
+                while parent[k] != k:
+                    k = parent[k]
+                return k
+
+            order = list(keys)
+            for i, a in enumerate(order):
+                for b in order[i + 1 :]:
+                    if keys[a] & keys[b]:
+                        parent[root(b)] = root(a)
+            for k in keys:
+                cache[k] = tuple(sorted(m for m in keys if root(m) == root(k)))
+        if role.key in cache and self.roles.get(role.key) is role:
+            return cache[role.key]
+        return (role.key, self._identity(role))  # a role object this school does not hold (never one party)
+
+    def _identity(self, role: Role) -> frozenset:
+        """What makes a role someone: its people's names, the team, or else the role itself."""
+        team = _plain(self.afspraken.ondersteuningsteam)
+        ids: set = {("mensen", _plain(p.naam)) for p in role.mensen if not role.groep}
+        if role.key == "ondersteuningsteam" or team in (_plain(role.noem), _plain(role.titel)):
+            ids.add(("team",))
+        return frozenset(ids or {("rol", role.key)})
+
+    def same(self, a: Role | None, b: Role | None) -> bool:
+        """Tell whether two roles are one party (one person holding both, or one team)."""
+        return a is not None and b is not None and self.party(a) == self.party(b)
+
+    def groups(self, roles: list[Role]) -> list[list[Role]]:
+        """Group roles by party, in order of first appearance."""
+        groups: dict[tuple, list[Role]] = {}
+        for role in roles:
+            groups.setdefault(self.party(role), []).append(role)
+        return list(groups.values())
+
+    def parties(self, step: int) -> list[list[Role]]:
+        """Return who acts in a step, one entry per party: the regie's first."""
+        return self.groups(self.taakverdeling[step].roles())
+
+    def select(self, items: list, subject: Role | None = None) -> list[str]:
+        """Return the text items that apply to this school (see templates/data/stappen.yaml)."""
+        return [item if isinstance(item, str) else item["tekst"] for item in items if self._applies(item, subject)]
+
+    def _applies(self, item: str | dict, subject: Role | None) -> bool:
+        if isinstance(item, str):
+            return True
+        return all(self._holds(k, v, subject) for k, v in (item.get("als") or {}).items()) and not any(
+            self._holds(k, v, subject) for k, v in (item.get("als_niet") or {}).items()
+        )
+
+    def _role_named(self, name: str) -> Role | None:
+        """Return the role `name` (a role key, or a werkwijze choice that names a role)."""
+        if name in self.werkwijze:
+            chosen = self.werkwijze[name]
+            if name == "bestuur_informeren.door" and chosen is None:
+                return self.roles["directeur"]  # the standard text: the directeur informs the bestuur
+            return chosen if isinstance(chosen, Role) else None
+        return self.roles.get(name)
+
+    def _holds(self, key: str, wanted: object, subject: Role | None) -> bool:
+        if key == "rol":  # the role acting in this sentence is held by the same party as one of `wanted`
+            names = wanted if isinstance(wanted, list) else [wanted]
+            return any(self.same(subject, self._role_named(str(name))) for name in names)
+        value = self.werkwijze[key]
+        options = wanted if isinstance(wanted, list) else [wanted]
+        if value is None:
+            return None in options
+        if isinstance(value, list):
+            return any(o in value for o in options)
+        return "gekozen" in options or value in options
 
 
 @dataclass
@@ -234,6 +328,19 @@ class Config:
     problems: list[Problem]
     fatal: bool  # the stichting file itself is broken: nothing can be built
     unchanged: list[str] = field(default_factory=list)  # valid at the last build and not changed since
+
+
+def dutch_list(words: list[str]) -> str:
+    """Join words the Dutch way: 'A', 'A en B', 'A, B en C'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " en " + words[-1]
+
+
+def _plain(text: str) -> str:
+    """Reduce a name to compare it: no article, no '(CvB)', lower case."""
+    text = re.sub(r"\([^)]*\)", " ", text).casefold()
+    return " ".join(re.sub(r"^\s*(de|het|een)\s+", "", text).split())
 
 
 def school_files(schools_dir: Path) -> list[Path]:
@@ -418,6 +525,18 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
 
     fg = (base.get("privacy") or {}).get("functionaris_gegevensbescherming")
     logo = _logo_path(schools_dir, stichting_doc)
+    chosen = {path: value for path, (_, value) in werkwijze_sources(doc, stichting_doc).items()}
+    werkwijze: dict[str, object] = {}
+    for section, rules in schema.WERKWIJZE.items():
+        for key in rules["schema"] if rules["type"] == "dict" else [None]:
+            path = (section, key) if key else (section,)
+            value = chosen.get(path)
+            werkwijze[".".join(path)] = roles[str(value)] if path in schema.WERKWIJZE_ROLES and value else value
+    if any(path[0] == "bestuur_informeren" for path in chosen) and werkwijze["bestuur_informeren.wanneer"] is None:
+        werkwijze["bestuur_informeren.wanneer"] = ["vermoeden", "melding"]  # what the standard text says
+    if any(path[0] == "bestaande_hulp" for path in chosen):
+        # help already involved is informed in step 2 unless chosen otherwise; YAML gives text, steps are numbers
+        werkwijze["bestaande_hulp.stap"] = int(str(werkwijze["bestaande_hulp.stap"] or 2))
     return School(
         slug=doc.path.stem,
         naam=data["naam"],
@@ -454,6 +573,7 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         site_url=base["stichting"]["site_url"],
         vindbaar=base["stichting"].get("zoekmachines") == "ja",
         sources=[doc.path, stichting_doc.path] + ([logo] if logo else []),
+        werkwijze=werkwijze,
     )
 
 

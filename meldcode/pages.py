@@ -13,13 +13,14 @@ builds MkDocs' nav from that, so a new page cannot miss the menu.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
 from .content import Content
-from .model import POLITIE, VERTROUWENSINSPECTEUR, Phone, School
+from .model import POLITIE, VERTROUWENSINSPECTEUR, Phone, Role, School, dutch_list
 from .names import role_page
 from .render import environment
 
@@ -108,19 +109,69 @@ def render_page(
 ) -> str:
     """Render one page to Markdown for `output` ('web' or 'print')."""
     env = environment(templates_dir)
+    kader = kader_for(school, content.kader)
     context = {
         "school": school,
-        "content": {"steps": content.steps, "kader": content.kader, "roles": content.roles},
+        "content": {"steps": content.steps, "kader": kader, "roles": content.roles},
         "output": output,
         "numbers": {"politie": Phone.of(POLITIE), "vertrouwensinspecteur": Phone.of(VERTROUWENSINSPECTEUR)},
-        "kader_json": Markup(json.dumps(content.kader, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
+        "kader_json": Markup(json.dumps(kader, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
         "flowchart_svg": Markup(flowchart_svg),
-        # The school's values for the {slots} in our content text (templates/data/stappen.yaml).
-        "slots": {
-            "ondersteuningsteam": school.afspraken.ondersteuningsteam,
-            "verwijsindex": school.afspraken.verwijsindex,
-            "veilig_thuis": school.veilig_thuis.naam,
-        },
+        "slots": slots(school),
         **dict(page.extra),
     }
     return env.get_template(f"handbook/{page.template}").render(context)
+
+
+def slots(school: School) -> dict[str, str]:
+    """Return the school's values for the {slots} in our content text (templates/data/*.yaml).
+
+    Every slot also exists with a capital first letter ({Casemanager}), for the start of a sentence.
+    """
+    w = school.werkwijze
+
+    def who(key: str, default: str = "") -> str:
+        role = w[key]
+        return role.aanduiding if isinstance(role, Role) else default
+
+    moments = {
+        "vermoeden": "bij een vermoeden van huiselijk geweld of kindermishandeling (vraag 1 van het afwegingskader)",
+        "melding": "bij een melding bij Veilig Thuis",
+        "geen_oudergesprek": "als het gesprek met de ouders in stap 3 niet doorgaat",
+    }
+    values = {
+        "ondersteuningsteam": school.afspraken.ondersteuningsteam,
+        "verwijsindex": school.afspraken.verwijsindex,
+        "veilig_thuis": school.veilig_thuis.naam,
+        "school": school.naam,
+        "oudergesprek_door": who("gesprek_ouders.voert"),
+        "leerlinggesprek_door": who("gesprek_leerling.voert"),
+        "bestuur_door": who("bestuur_informeren.door", "de directeur"),
+        "bestuur_momenten": dutch_list([moments[m] for m in moments if m in (w["bestuur_informeren.wanneer"] or [])]),
+        "team_taak": w["ondersteuningsteam.taak"] or "",
+        "groot_team": w["ondersteuningsteam.groot"] or "",
+        "groot_taak": w["ondersteuningsteam.groot_taak"] or "",
+        "bestaande_hulp": w["bestaande_hulp.organisatie"] or "een wijkteam, buurtteam of jeugdhulpverlener",
+        "bestaande_hulp_door": who("bestaande_hulp.informeert"),
+        "melding_ouders_door": who("melding_ouders_informeren"),
+        "casemanager": who("casemanager"),
+    }
+    return {**values, **{k[:1].upper() + k[1:]: v[:1].upper() + v[1:] for k, v in values.items()}}
+
+
+def kader_for(school: School, kader: dict) -> dict:
+    """Return the afwegingskader with this school's werkwijze applied to the actions."""
+    fill = slots(school)
+    vragen = []
+    for vraag in kader["vragen"]:
+        antwoorden = []
+        for answer in vraag["antwoorden"]:
+            answer = dict(answer)
+            if isinstance(answer.get("actie"), list):
+                chosen = school.select(answer["actie"])
+                answer.pop("actie")
+                if chosen:
+                    answer["actie"] = re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], chosen[0])
+            antwoorden.append(answer)
+        vragen.append({**vraag, "antwoorden": antwoorden})
+    return {**kader, "vragen": vragen}

@@ -22,7 +22,7 @@ from .content import Content
 from .errors import BuildError
 from .flowchart import flowchart_svg
 from .model import School
-from .pages import pages_for, render_page
+from .pages import kader_for, pages_for, render_page
 from .render import environment, escape_text, markdown_to_html
 
 POSTER_SIZES = {"A4": "A4", "A3": "A3"}
@@ -99,7 +99,7 @@ def _write(document, identifier: bytes, target: Path) -> None:
 
 def handbook_html(school: School, content: Content, templates_dir: Path, mkdocs_yml: Path) -> str:
     """Return the full print HTML of the handbook."""
-    svg = flowchart_svg(content.kader)
+    svg = flowchart_svg(kader_for(school, content.kader))
     chapters = []
     for page in pages_for(school, content):
         if not page.print:

@@ -17,7 +17,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from .model import Phone, dutch_date
+from .model import Phone, dutch_date, dutch_list
 from .names import PDF_FILES, pdf_file, role_page
 
 # Characters that mean something to HTML or to (Python-)Markdown and its extensions.
@@ -85,14 +85,24 @@ def _pdf(slug: str, kind: str) -> Markup:
     return Markup(pdf_file(kind, _slug(slug)))
 
 
+def _namen(roles: list) -> str:
+    """Names of everyone behind these roles, each once, joined in Dutch ("A, B en C")."""
+    names: list[str] = []
+    for role in roles:
+        names += [p.naam for p in role.mensen if p.naam not in names]
+    return dutch_list(names)
+
+
 def _role_page(key: str) -> str:
     """Return the page slug of a role's "Ik ben ..." page, for the `page` filter."""
     return role_page(key)
 
 
 def _sentence(text: str) -> Markup:
-    """Turn a list item of our own content ('doet iets;') into a sentence ('doet iets.')."""
-    return Markup(text.rstrip(" ;.") + ".")
+    """Turn a list item ('doet iets;') into a sentence ('doet iets.'); plain (user) text is escaped."""
+    if isinstance(text, Markup):
+        return Markup(text.rstrip(" ;.") + ".")
+    return Markup(escape_text(text.rstrip(" ;.")) + ".")
 
 
 def _first_upper(text: str) -> str:
@@ -125,6 +135,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         slug=_slug,
         pdf=_pdf,
         role_page=_role_page,
+        namen=_namen,
     )
     return env
 

@@ -103,6 +103,71 @@ CONTACT = {
     },
 }
 
+# The school's own way of working inside the basismodel: policy choices that
+# change the step texts. Set in _stichting.yaml, overridable per school per key
+# (gesprek_ouders.leerkracht alone, for example). Leave a key out for the
+# standard text. Role keys are checked against the school's roles (model.py).
+_role_key = {"type": "string", "empty": False}
+WERKWIJZE: dict[str, dict] = {
+    "gesprek_ouders": {  # the conversation with the parents in step 3
+        "type": "dict",
+        "schema": {
+            "voert": _role_key,  # role that conducts it; left out: "spreek af wie het gesprek voert"
+            "leerkracht": {"type": "string", "allowed": ["in_overleg", "standaard", "nooit"]},  # is the teacher there?
+        },
+    },
+    "gesprek_leerling": {  # the conversation with the pupil in step 3
+        "type": "dict",
+        "schema": {
+            "voert": _role_key,  # role that conducts it
+            # school_begint: the school raises its concern; leerling_begint: only listen when the pupil does
+            "aanpak": {"type": "string", "allowed": ["school_begint", "leerling_begint"]},
+        },
+    },
+    # Veilig Thuis in step 2 and 4: advice when in doubt, or required whenever a suspicion remains
+    "veilig_thuis_raadplegen": {"type": "string", "allowed": ["bij_twijfel", "verplicht_bij_vermoeden"]},
+    "bestuur_informeren": {  # when the bevoegd gezag hears of a case, and from whom
+        "type": "dict",
+        "schema": {
+            "wanneer": {  # vermoeden (afwegingsvraag 1), melding, geen_oudergesprek (step 3 skipped)
+                "type": "list",
+                "empty": False,
+                "schema": {"type": "string", "allowed": ["vermoeden", "melding", "geen_oudergesprek"]},
+            },
+            "door": _role_key,  # role that informs the bestuur; left out: the directeur
+        },
+    },
+    "ondersteuningsteam": {  # one internal team (afspraken.ondersteuningsteam), or two tiers
+        "type": "dict",
+        "schema": {
+            "taak": _long_text,  # what the (first) team does, after its name: "bespreekt ..."
+            "groot": _text,  # name of a second, larger team with external partners
+            "groot_taak": _long_text,  # what the larger team does, after its name
+            # consent of the parents: extern (default), extern_schriftelijk, groot_team_schriftelijk
+            "toestemming": {"type": "string", "allowed": ["extern", "extern_schriftelijk", "groot_team_schriftelijk"]},
+        },
+    },
+    "bestaande_hulp": {  # help already involved (wijkteam, buurtteam, jeugdhulp) is informed and stepped up first
+        "type": "dict",
+        "schema": {
+            "organisatie": _text,  # e.g. "het buurtteam"; left out: "een wijkteam, buurtteam of jeugdhulpverlener"
+            "informeert": _role_key,  # role that informs them; left out: who leads that step
+            "stap": {"type": "string", "allowed": ["1", "2", "3"]},  # in which step; left out: 2 (read as text)
+        },
+    },
+    "melding_ouders_informeren": _role_key,  # role that tells the parents about a melding
+    "casemanager": _role_key,  # role that keeps regie on help the school organises
+}
+# The choices that name a role, as (section, key) paths into WERKWIJZE.
+WERKWIJZE_ROLES = (
+    ("gesprek_ouders", "voert"),
+    ("gesprek_leerling", "voert"),
+    ("bestuur_informeren", "door"),
+    ("bestaande_hulp", "informeert"),
+    ("melding_ouders_informeren",),
+    ("casemanager",),
+)
+
 VASTSTELLING = {
     "datum": _date,  # date the bevoegd gezag adopted this meldcode
     "door": _text,  # who adopted it, e.g. "het college van bestuur van Stichting X"
@@ -155,6 +220,7 @@ _STICHTING = {
     },
     "taakverdeling": _PER_STEP,  # all of taakverdeling(steps), each required
     "sociale_kaart": {"type": "list", "schema": CONTACT},  # contacts every school shares
+    "werkwijze": {"type": "dict", "schema": WERKWIJZE},  # the board's choices; a school may override per key
 }
 
 _SCHOOL = {
@@ -199,6 +265,7 @@ _SCHOOL = {
         },
     },
     "vaststelling": {"type": "dict", "schema": VASTSTELLING},  # overrides the stichting's, per field
+    "werkwijze": {"type": "dict", "schema": WERKWIJZE},  # overrides the stichting's, per key
     "sociale_kaart": {"type": "list", "schema": CONTACT},  # the school's own contacts
 }
 

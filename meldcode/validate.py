@@ -427,11 +427,79 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
                     ),
                 )
                 problems.append(dataclasses.replace(problem, school=doc.school))
+    problems.extend(_check_werkwijze(doc, stichting, available))
     if "vaststelling" in data:
         problems.extend(_check_dates(doc, data["vaststelling"], ("vaststelling",), stichting.data["vaststelling"]))
     for i, contact in enumerate(data.get("sociale_kaart") or []):
         problems.extend(_check_contact(doc, contact, ("sociale_kaart", i)))
     return problems
+
+
+def werkwijze_sources(doc: Document, stichting: Document) -> dict[tuple, tuple[Document, object]]:
+    """Return every chosen werkwijze value as path -> (file it comes from, value); the school's key wins."""
+    chosen: dict[tuple, tuple[Document, object]] = {}
+    for source in (stichting, doc):
+        for section, value in (source.data.get("werkwijze") or {}).items():
+            if isinstance(value, dict):
+                for key, leaf in value.items():
+                    chosen[(section, key)] = (source, leaf)
+            else:
+                chosen[(section,)] = (source, value)
+    return chosen
+
+
+def _check_werkwijze(doc: Document, stichting: Document, available: set[str]) -> list[Problem]:
+    """Check that the werkwijze names roles this school has, and that its choices fit together."""
+    problems = []
+    chosen = werkwijze_sources(doc, stichting)
+    for path in schema.WERKWIJZE_ROLES:
+        if path not in chosen or chosen[path][1] in available:
+            continue
+        source, role_key = chosen[path]
+        hint = suggest(str(role_key), sorted(available))
+        where = "op deze school" if source is doc else f"bij {doc.display}"
+        advice = (
+            "Voeg de rol toe onder 'rollen' of kies een andere."
+            if source is doc
+            else "Voeg de rol daar toe onder 'rollen', of geef die school een eigen werkwijze."
+        )
+        problems.append(
+            source.problem(("werkwijze",) + path, _advice(f"de rol '{role_key}' bestaat niet {where}", hint, advice))
+        )
+    door = chosen.get(("bestuur_informeren", "door"))
+    if door and door[1] == "bestuur":
+        problems.append(
+            door[0].problem(
+                ("werkwijze", "bestuur_informeren", "door"),
+                "het bestuur informeert zichzelf niet; kies de rol die het bestuur op de hoogte brengt",
+            )
+        )
+    voert = chosen.get(("gesprek_ouders", "voert"))
+    if voert and voert[1] == "leerkracht" and chosen.get(("gesprek_ouders", "leerkracht"), (None, ""))[1] == "nooit":
+        source = chosen[("gesprek_ouders", "leerkracht")][0]
+        problems.append(
+            source.problem(
+                ("werkwijze", "gesprek_ouders", "leerkracht"),
+                "de leerkracht voert het gesprek met de ouders (gesprek_ouders.voert)"
+                " en kan er dus niet 'nooit' bij zijn",
+            )
+        )
+    team = ("ondersteuningsteam",)
+    for needs in (("ondersteuningsteam", "groot_taak"), ("ondersteuningsteam", "toestemming")):
+        if needs not in chosen or (team + ("groot",)) in chosen:
+            continue
+        source, value = chosen[needs]
+        if needs[-1] == "toestemming" and value != "groot_team_schriftelijk":
+            continue
+        problems.append(
+            source.problem(
+                ("werkwijze",) + needs,
+                "dit gaat over een groot ondersteuningsteam;"
+                " geef dat team een naam bij werkwijze.ondersteuningsteam.groot",
+            )
+        )
+    # a problem in the stichting's werkwijze that only this school has belongs to this school
+    return [dataclasses.replace(p, school=doc.school) for p in problems]
 
 
 def _advice(message: str, hint: str, advice: str) -> str:
