@@ -31,9 +31,12 @@ _COLUMN = 40  # where comments start, as in docs/configuratie.md
 _ALSO_TO_FILL: dict[tuple[str, ...], str] = {
     ("aandachtsfunctionaris", "telefoon"): "telefoon en/of e-mail, zodat collega's hem of haar bereiken"
 }
-# Fields the command line fills in, and the inherited sections shown as comments at the end.
-_GIVEN = ("naam", "sector")
-_INHERITED = ("taakverdeling", "vaststelling", "sociale_kaart")
+
+
+def _inherited_keys(steps: list[dict]) -> list[str]:
+    """The sections both files have: the school inherits them from the stichting (shown as comments)."""
+    stichting = schema.stichting_schema(steps)
+    return [key for key in schema.school_schema(steps) if key in stichting]
 
 
 def new_school(schools_dir: Path, templates_dir: Path, docs_dir: Path, slug: str, naam: str, sector: str) -> Path:
@@ -94,8 +97,9 @@ def school_text(
     ]
     school_notes = notes["school"]
     given = {"naam": naam, "sector": sector}
+    inherited = _inherited_keys(content.steps)
     for key, rules in schema.school_schema(content.steps).items():
-        if key in _INHERITED:
+        if key in inherited:
             continue
         if key == "rollen":
             lines += _roles(stichting, content.roles, sector, school_notes)
@@ -103,7 +107,7 @@ def school_text(
             lines.append(_line(0, f"{key}: {_scalar(given[key])}", school_notes.get((key,))))
         else:
             lines += _field(key, rules, (key,), school_notes, 0)
-    lines += _inherited(stichting)
+    lines += _inherited(stichting, inherited)
     return "\n".join(lines) + "\n"
 
 
@@ -144,10 +148,10 @@ def _roles(stichting: dict, roles: dict, sector: str, notes: dict) -> list[str]:
     return out
 
 
-def _inherited(stichting: dict) -> list[str]:
+def _inherited(stichting: dict, keys: list[str]) -> list[str]:
     """Return the stichting's defaults as comments: what the school gets unless it says otherwise."""
     out = ["", f"# Van de stichting ({STICHTING_FILE}); geef een eigen waarde om af te wijken."]
-    for key in _INHERITED:
+    for key in keys:
         value = stichting.get(key)
         if not value:
             continue

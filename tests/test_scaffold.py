@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, copy_schools
 
 from meldcode.cli import main
@@ -95,6 +96,9 @@ def test_the_stichtings_defaults_are_shown_as_comments(tmp_path):
     assert text.startswith("# yaml-language-server: $schema=../schema/school.schema.json\n")
     assert "# De website van de school komt op https://meldcode.vechtdalscholen.nl/de-linde/" in text
     assert "#   besluit_melden: directeur" in text
+    stichting = yaml.safe_load((schools / "_stichting.yaml").read_text(encoding="utf-8"))
+    for key in ("taakverdeling", "vaststelling", "werkwijze"):
+        assert (f"# {key}:" in text) == (key in stichting), key
     assert "De Kindertelefoon" in text
     assert "naam: OBS De Linde " in text and "sector: basisonderwijs " in text
 
