@@ -39,6 +39,7 @@ test: $(VENV)/.test system-deps test-system-deps tests/browser/node_modules/axe-
 
 bench: $(VENV)/.runtime system-deps
 	$(PY) benchmarks/bench_build.py --schools 1 20 100
+	$(PY) benchmarks/bench_preview.py
 
 $(VENV)/.runtime: requirements.lock
 	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)

@@ -9,8 +9,15 @@ build wall time, wall and CPU time per school (CPU: user + system time of the
 build and its workers, steadier than wall time on a shared machine), a no-op
 rebuild, a rebuild after one school changed, peak memory (sum of the resident
 memory of the build and its worker processes, sampled every 50 ms) and bytes
-per school. Prints a Markdown table; docs/benchmark.md holds the numbers of the
-last run.
+per school.
+
+In the same run it measures WeasyPrint alone: a separate process makes the
+handbook HTML of the first schools (the same HTML the build renders), renders
+one to warm up, then lays out and writes each with WeasyPrint as any program
+calls it (`HTML(string=...).render().write_pdf()`, default settings, PDF/UA as
+the build does) and reports the median CPU seconds of that call. The ratio of
+CPU per school to it is the build's overhead over the PDF engine's own work.
+Prints a Markdown table; docs/benchmark.md holds the numbers of the last run.
 """
 
 from __future__ import annotations
@@ -93,6 +100,48 @@ def run_build(schools: Path, out: Path, *extra: str) -> tuple[float, int, float]
     return seconds, peak, _children_cpu() - cpu
 
 
+# Runs in a fresh process: sys.argv = [schools folder, slugs ...]; prints the CPU seconds per render.
+_WEASYPRINT_ALONE = """
+import statistics, sys, tempfile, time
+from pathlib import Path
+from weasyprint import HTML
+from meldcode.content import load_content
+from meldcode.model import load_config
+from meldcode.pdf import handbook_html
+from meldcode.pipeline import Paths
+
+paths = Paths.project(Path(sys.argv[1]), Path(tempfile.gettempdir()))
+config = load_config(paths.schools, paths.templates)
+schools = {s.slug: s for s in config.schools}
+content = load_content(paths.templates)
+base = paths.assets.resolve().as_uri() + "/"
+pages = [handbook_html(schools[slug], content, paths.templates, paths.mkdocs) for slug in sys.argv[2:]]
+times = []
+with tempfile.TemporaryDirectory() as tmp:
+    for i, html in enumerate([pages[0]] + pages):  # the first render warms up, as a build's first school does
+        started = time.process_time()
+        HTML(string=html, base_url=base).render(pdf_variant="pdf/ua-1").write_pdf(
+            Path(tmp) / "handbook.pdf", pdf_variant="pdf/ua-1"
+        )
+        if i:
+            times.append(time.process_time() - started)
+print(statistics.median(times))
+"""
+
+
+def weasyprint_alone(schools: Path, count: int) -> float:
+    """Median CPU seconds WeasyPrint alone needs for a school's handbook (see the module docstring)."""
+    slugs = sorted(p.stem for p in schools.glob("school-*.yaml"))[:count]
+    out = subprocess.run(
+        [sys.executable, "-c", _WEASYPRINT_ALONE, str(schools), *slugs],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def measure(count: int, jobs: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix="meldcode-bench-") as tmp:
         tmp_path = Path(tmp)
@@ -105,6 +154,7 @@ def measure(count: int, jobs: list[str]) -> dict:
             changed.read_text(encoding="utf-8").replace("naam: ", "naam: Gewijzigd ", 1), encoding="utf-8"
         )
         one, _, _ = run_build(schools, out, *jobs)
+        alone = weasyprint_alone(schools, min(count, 5))
         sites, pdfs = [], []
         for school in sorted(p for p in out.iterdir() if p.is_dir() and p.name.startswith("school-")):
             files = [p for p in school.rglob("*") if p.is_file()]
@@ -115,6 +165,7 @@ def measure(count: int, jobs: list[str]) -> dict:
             "full": full,
             "per_school": full / count,
             "cpu_per_school": cpu / count,
+            "weasyprint": alone,
             "noop": noop,
             "one_changed": one,
             "peak_mb": peak / 2**20,
@@ -132,14 +183,15 @@ def main() -> int:
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     print(f"cores: {os.cpu_count()}, jobs: {args.jobs or os.cpu_count()}\n")
     print(
-        "| schools | full build | per school | CPU per school | no-op rebuild | one changed | peak memory"
-        " | site per school (avg / max) | PDFs per school |"
+        "| schools | full build | per school | CPU per school | WeasyPrint alone | ratio | no-op rebuild"
+        " | one changed | peak memory | site per school (avg / max) | PDFs per school |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in args.schools:
         r = measure(count, jobs)
         print(
             f"| {r['n']} | {r['full']:.1f} s | {r['per_school']:.2f} s | {r['cpu_per_school']:.2f} s"
+            f" | {r['weasyprint']:.2f} s | {r['cpu_per_school'] / r['weasyprint']:.2f}"
             f" | {r['noop']:.2f} s | {r['one_changed']:.1f} s | "
             f"{r['peak_mb']:.0f} MB | {r['site_kb']:.0f} / {r['site_kb_max']:.0f} kB | {r['pdf_kb']:.0f} kB |",
             flush=True,

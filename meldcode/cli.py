@@ -49,6 +49,11 @@ def parser(root: Path, prog: str = "build.py") -> argparse.ArgumentParser:
     p.add_argument("--school", action="append", metavar="SLUG", help="bouw alleen deze school (mag vaker)")
     p.add_argument("--check", action="store_true", help="alleen controleren, niets schrijven")
     p.add_argument(
+        "--strict",
+        action="store_true",
+        help="aandachtspunten tellen als fout: dan wordt er niets gebouwd (exit 1)",
+    )
+    p.add_argument(
         "--keep-going", action="store_true", help="bouw de geldige scholen ook als andere fouten hebben (exit 1)"
     )
     p.add_argument("--force", action="store_true", help="bouw alles opnieuw, ook wat niet veranderd is")
@@ -106,7 +111,7 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
     if args.serve:
         from .serve import serve
 
-        return serve(paths, args.serve, args.port)
+        return serve(paths, args.serve, args.port, args.poster)
     options = Options(
         only=args.school,
         check=args.check,
@@ -117,11 +122,12 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
         poster=args.poster,
         engine=args.engine,
         progress=not args.quiet,
+        strict=args.strict,
     )
     try:
         result = build(paths, options)
     except ConfigError as exc:
-        _report_problems(exc.problems)
+        _report_problems(exc.problems, exc.aandachtspunten, exc.strict)
         return 1
     except UsageError as exc:
         sys.stderr.write(f"{exc}\nEr is niets gebouwd of gewijzigd.\n")
@@ -139,9 +145,14 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
         )
         return 1
     if result.problems:
-        _report_problems(result.problems)
+        _report_problems(result.problems, result.aandachtspunten)
+    else:
+        _report_aandachtspunten(result.aandachtspunten)
     if args.check:
-        print(f"In orde: {result.checked} {'school' if result.checked == 1 else 'scholen'} gecontroleerd, geen fouten.")
+        n = sum(1 for a in result.aandachtspunten if a.open)
+        points = f", {n} {'aandachtspunt' if n == 1 else 'aandachtspunten'}" if n else ""
+        schools = f"{result.checked} {'school' if result.checked == 1 else 'scholen'}"
+        print(f"In orde: {schools} gecontroleerd, geen fouten{points}.")
         return 1 if result.problems else 0
     _summary(result, paths)
     return 1 if (result.problems or result.failed) else 0
@@ -167,7 +178,9 @@ def _new_school(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         path = new_school(args.schools.resolve(), TEMPLATES, DOCS, args.nieuwe_school, args.naam, args.sector)
     except ConfigError as exc:
-        _report_problems(exc.problems, "er is niets geschreven")
+        count = len(exc.problems)
+        sys.stderr.write("\n".join(str(problem) for problem in exc.problems) + "\n")
+        sys.stderr.write(f"{count} {'fout' if count == 1 else 'fouten'} gevonden; er is niets geschreven.\n")
         return 1
     except MeldcodeError as exc:
         sys.stderr.write(f"{exc}\n")
@@ -179,10 +192,54 @@ def _new_school(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_problems(problems, outcome: str = "er is niets gebouwd of gewijzigd") -> None:
+def _report_problems(problems, aandachtspunten=(), strict: bool = False) -> None:
+    """Print the errors, then the aandachtspunten per school, then what it means for the build."""
     count = len(problems)
-    sys.stderr.write("\n".join(str(p) for p in problems) + "\n")
-    sys.stderr.write(f"{count} {'fout' if count == 1 else 'fouten'} gevonden; {outcome}.\n" if problems else "")
+    if problems:
+        sys.stderr.write("\n".join(str(p) for p in problems) + "\n")
+    _report_aandachtspunten(aandachtspunten)
+    if problems:
+        sys.stderr.write(f"{count} {'fout' if count == 1 else 'fouten'} gevonden; er is niets gebouwd of gewijzigd.\n")
+    if strict:
+        n = sum(1 for a in aandachtspunten if a.open)
+        sys.stderr.write(
+            f"--strict: {n} {'aandachtspunt telt' if n == 1 else 'aandachtspunten tellen'} als fout;"
+            " er is niets gebouwd of gewijzigd. Los ze op of accepteer ze met een reden (docs/configuratie.md).\n"
+        )
+
+
+def _report_aandachtspunten(aandachtspunten) -> None:
+    """Print the aandachtspunten grouped per school, one Dutch line each.
+
+    A point that every school has in the same words (one in _stichting.yaml, say)
+    is printed once, for all schools, instead of once per school.
+    """
+    if not aandachtspunten:
+        return
+    schools = {p.school for p in aandachtspunten}
+    having: dict[tuple, set[str]] = {}
+    for p in aandachtspunten:
+        having.setdefault(_shared_key(p), set()).add(p.school)
+    shared = {key for key, found in having.items() if len(schools) > 1 and found == schools}
+    groups: dict[str, list] = {}
+    for p in aandachtspunten:
+        if _shared_key(p) not in shared:
+            groups.setdefault(f"{p.school}", []).append(p)
+    common = list({_shared_key(p): p for p in aandachtspunten if _shared_key(p) in shared}.values())
+    lines = []
+    if common:
+        n = sum(1 for p in common if p.open)
+        lines.append(f"Aandachtspunten voor alle {len(schools)} scholen ({n} open):")
+        lines += [f"  {p}" for p in common]
+    for slug, points in sorted(groups.items()):
+        n = sum(1 for p in points if p.open)
+        lines.append(f"Aandachtspunten voor {slug} ({n} open):")
+        lines += [f"  {p}" for p in points]
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _shared_key(point) -> tuple:
+    return (point.code, point.file, point.line, point.field, point.message, point.geaccepteerd)
 
 
 def _summary(result, paths: Paths) -> None:

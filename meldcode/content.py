@@ -19,6 +19,15 @@ class Content:
     steps: list  # one dict per step, in order; see templates/data/stappen.yaml
     kader: dict  # {vragen: [...], uitkomsten: {...}}
 
+    def roles_for(self, sector: str) -> dict:
+        """Return the roles a school of `sector` can have, with that sector's wording (rollen.yaml)."""
+        roles = {}
+        for key, info in self.roles.items():
+            if sector not in info.get("sectoren", [sector]):
+                continue
+            roles[key] = {**info, **(info.get("per_sector") or {}).get(sector, {})}
+        return roles
+
 
 def step_key(step: dict) -> str:
     """Return the taakverdeling key of a step in the config files: 'stap_1'."""
@@ -46,9 +55,12 @@ def _check_text_lists(content: Content) -> None:
     """Fail loudly on a bullet that became a mapping (an unquoted ': ') or a condition we do not know."""
     lists = [role["taken"] for role in content.roles.values()]
     lists += [
+        v["taken"] for role in content.roles.values() for v in (role.get("per_sector") or {}).values() if "taken" in v
+    ]
+    lists += [
         step[key]
         for step in content.steps
-        for key in ("doen", "vastleggen", "aandacht", "speciaal", "regie", "betrokken", "overigen")
+        for key in ("doen", "vastleggen", "aandacht", "speciaal", "vo", "regie", "betrokken", "overigen")
     ]
     answers = [a for q in content.kader["vragen"] for a in q["antwoorden"]]
     lists += [[a["actie"]] for a in answers if isinstance(a.get("actie"), list)]

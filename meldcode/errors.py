@@ -27,11 +27,20 @@ class MeldcodeError(Exception):
 
 
 class ConfigError(MeldcodeError):
-    """One or more problems in the configuration files."""
+    """One or more problems in the configuration files.
 
-    def __init__(self, problems: list[Problem]):
+    `aandachtspunten` (meldcode.checks.Aandachtspunt) are reported after the problems;
+    `strict` says they are the reason for the error (--strict).
+    """
+
+    def __init__(self, problems: list[Problem], aandachtspunten: list | None = None, strict: bool = False):
         self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
-        super().__init__("\n".join(str(p) for p in self.problems))
+        self.aandachtspunten = list(aandachtspunten or [])
+        self.strict = strict
+        lines = [str(p) for p in self.problems]
+        if strict:
+            lines += [str(a.as_problem()) for a in self.aandachtspunten if a.open]
+        super().__init__("\n".join(lines))
 
 
 class UsageError(MeldcodeError):

@@ -26,10 +26,11 @@ from .validate import (
     check_school,
     check_stichting,
     check_unique_name,
+    dial_local,
     display_name,
     dutch_date,
     image_kind,
-    name_key,
+    is_short_number,
     parse_date,
     parse_phone,
     schema_problems,
@@ -61,8 +62,12 @@ class Phone:
         if number is None:
             return None
         fmt = phonenumbers.PhoneNumberFormat
+        if is_short_number(number):
+            return cls(str(number.national_number), str(number.national_number))
         style = fmt.NATIONAL if number.country_code == 31 else fmt.INTERNATIONAL
         display = phonenumbers.format_number(number, style)
+        if dial_local(number):  # 14 020 works only as dialled, not as +31 14020
+            return cls(display, str(number.national_number))
         return cls(display, phonenumbers.format_number(number, fmt.E164))
 
 
@@ -128,6 +133,18 @@ class Contact:
     toelichting: str | None = None
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """A sociale-kaart entry of a config file that repeats one already on the kaart."""
+
+    source: str  # "stichting" or "school": the file it is in
+    index: int  # its position in that file's sociale_kaart list
+    organisatie: str  # the entry left out
+    of: str  # the organisation it repeats
+    builtin: bool  # the repeated entry is one the tool always adds
+    same: str  # "telefoonnummer" or "organisatie"
+
+
 @dataclass
 class Address:
     straat: str
@@ -189,9 +206,11 @@ class School:
 
     slug: str
     naam: str
+    naam_in_tekst: str  # how running text names the school: "de Luc Stevensschool"
     sector: str
     sector_label: str
-    speciaal: bool
+    speciaal: bool  # speciaal (basis)onderwijs: commissie van begeleiding, extra care
+    leeftijd: tuple[int, int]  # youngest and oldest pupils
     adres: Address
     telefoon: Phone | None
     email: str | None
@@ -206,6 +225,7 @@ class School:
     afspraken: Afspraken
     vaststelling: Vaststelling
     sociale_kaart: list[tuple[str, list[Contact]]]  # (category heading, contacts)
+    dubbel: list[Duplicate]  # sociale-kaart entries left out because they repeat another
     stichting: Stichting
     veilig_thuis: VeiligThuis
     bestuur: Person
@@ -214,6 +234,41 @@ class School:
     site_url: str
     vindbaar: bool  # may search engines list the site (stichting.zoekmachines)
     sources: list[Path]  # files this school's output depends on
+
+    @property
+    def vo(self) -> bool:
+        """True for a school for voortgezet onderwijs."""
+        return self.sector == "voortgezet-onderwijs"
+
+    @property
+    def wet(self) -> str:
+        """The education law of this school's sector ("Wet op het primair onderwijs")."""
+        return schema.SECTOR_LAWS[self.sector]
+
+    @property
+    def onder_16(self) -> bool:
+        """Some pupils are younger than 16."""
+        return self.leeftijd[0] < 16
+
+    @property
+    def zestien(self) -> bool:
+        """Some pupils are 16 or 17: they give consent themselves (UAVG art. 5)."""
+        return self.leeftijd[0] <= 17 and self.leeftijd[1] >= 16
+
+    @property
+    def volwassenen(self) -> bool:
+        """Some pupils are 18 or older: adults, informed and asked themselves."""
+        return self.leeftijd[1] >= 18
+
+    @property
+    def primair(self) -> bool:
+        """Some pupils are of primary school age (younger than 12)."""
+        return self.leeftijd[0] < 12
+
+    @property
+    def secundair(self) -> bool:
+        """Some pupils are of secondary school age (15 or older)."""
+        return self.leeftijd[1] >= 15
 
     @property
     def url(self) -> str:
@@ -327,7 +382,8 @@ class Config:
     schools: list[School]
     problems: list[Problem]
     fatal: bool  # the stichting file itself is broken: nothing can be built
-    unchanged: list[str] = field(default_factory=list)  # valid at the last build and not changed since
+    stichting: Document | None = None  # the loaded stichting file, for line numbers of aandachtspunten
+    documents: dict[str, Document] = field(default_factory=dict)  # slug -> loaded file of each valid school
 
 
 def dutch_list(words: list[str]) -> str:
@@ -349,15 +405,12 @@ def school_files(schools_dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.name)
 
 
-def load_config(
-    schools_dir: Path, templates_dir: Path, known: dict[str, tuple[str, str]] | None = None, shared: str = ""
-) -> Config:
+def load_config(schools_dir: Path, templates_dir: Path) -> Config:
     """Load and validate the stichting file and every school file.
 
-    `known` maps a slug to (digest, naam) from the last successful build. A school file
-    whose digest (see school_digest, over `shared` and its sources) is still the same
-    validated then and validates now: it is not read again, only listed in
-    Config.unchanged. That keeps a rebuild of many schools fast.
+    Every file is read on every build, also when it did not change: the
+    aandachtspunten (meldcode/checks.py) need each school, and some change with
+    the date alone (about 5 ms per school).
     """
     content = load_content(templates_dir)
     problems: list[Problem] = []
@@ -393,16 +446,8 @@ def load_config(
 
     validator = Validator(schema.school_schema(content.steps), schools_dir=schools_dir)
     docs: list[Document] = []
-    unchanged: list[str] = []
     seen_names: dict[str, str] = {}
-    logo = _logo_path(schools_dir, stichting_doc) if stichting_doc is not None and not fatal else None
     for path in files:
-        if known and not fatal and path.stem in known:
-            digest, name = known[path.stem]
-            if school_digest(shared, [path, stichting_path] + ([logo] if logo else [])) == digest:
-                unchanged.append(path.stem)
-                seen_names[name_key(name)] = display_name(schools_dir, path)
-                continue
         try:
             doc = load(path, display_name(schools_dir, path), school=path.stem)
         except LoadError as exc:
@@ -414,6 +459,7 @@ def load_config(
             docs.append(doc)
 
     schools: list[School] = []
+    documents: dict[str, Document] = {}
     for doc in docs:
         duplicate = check_unique_name(doc, seen_names)
         if duplicate:
@@ -425,7 +471,8 @@ def load_config(
         problems.extend(found)
         if not found:
             schools.append(school_from(doc, stichting_doc, content, schools_dir))
-    return Config(schools_dir, schools, problems, fatal, unchanged)
+            documents[doc.path.stem] = doc
+    return Config(schools_dir, schools, problems, fatal, stichting_doc if not fatal else None, documents)
 
 
 def _logo_path(schools_dir: Path, stichting: Document) -> Path | None:
@@ -460,8 +507,9 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
     own_roles = data.get("rollen") or {}
     team_name = data["afspraken"]["ondersteuningsteam"]
 
+    roles_known = content.roles_for(data["sector"])
     roles: dict[str, Role] = {}
-    for key, info in content.roles.items():
+    for key, info in roles_known.items():
         if info["bron"] == "altijd":
             role = _role(key, info, [])
             if key == "ondersteuningsteam":
@@ -472,7 +520,7 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         elif key in own_roles:
             roles[key] = _role(key, info, _people(own_roles[key]))
     for key, spec in own_roles.items():
-        if key not in content.roles:
+        if key not in roles_known:
             titel = spec["titel"]
             info = {
                 "titel": titel,
@@ -496,31 +544,11 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
     )
 
     vt = base["veilig_thuis"]
-    builtin = [
-        Contact(
-            "Alarmnummer (politie, ambulance, brandweer)",
-            "crisis",
-            telefoon=Phone("112", "112"),
-            toelichting="Bij acuut gevaar voor een leerling of iemand anders.",
-        ),
-        Contact(
-            vt["naam"],
-            "advies",
-            telefoon=Phone.of(vt["telefoon"]),
-            website=vt.get("website"),
-            toelichting="Advies en melden bij huiselijk geweld en kindermishandeling."
-            " Dag en nacht bereikbaar, gratis; advies kan anoniem.",
-        ),
-        Contact("Politie (geen spoed)", "crisis", telefoon=Phone.of(POLITIE)),
-        Contact(
-            "Vertrouwensinspecteurs van de Inspectie van het Onderwijs",
-            "advies",
-            telefoon=Phone.of(VERTROUWENSINSPECTEUR),
-            toelichting="Voor het bestuur, bij signalen van seksueel misbruik, seksuele intimidatie"
-            " of geweld door een medewerker. Op werkdagen van 8.00 tot 17.00 uur.",
-        ),
-    ]
-    contacts = builtin + [_contact(c) for c in (base.get("sociale_kaart") or []) + (data.get("sociale_kaart") or [])]
+    contacts, dropped = _sociale_kaart(
+        _builtin_contacts(vt),
+        [("stichting", i, _contact(c)) for i, c in enumerate(base.get("sociale_kaart") or [])]
+        + [("school", i, _contact(c)) for i, c in enumerate(data.get("sociale_kaart") or [])],
+    )
     grouped = [(label, [c for c in contacts if c.categorie == key]) for key, label in schema.CATEGORIES.items()]
 
     fg = (base.get("privacy") or {}).get("functionaris_gegevensbescherming")
@@ -540,9 +568,11 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
     return School(
         slug=doc.path.stem,
         naam=data["naam"],
+        naam_in_tekst=data.get("naam_in_tekst") or data["naam"],
         sector=data["sector"],
         sector_label=schema.SECTORS[data["sector"]],
-        speciaal=data["sector"] != "basisonderwijs",
+        speciaal=data["sector"] in schema.SPECIAL_SECTORS,
+        leeftijd=_ages(data),
         adres=Address(data["adres"]["straat"], data["adres"]["postcode"], data["adres"]["plaats"]),
         telefoon=Phone.of(data.get("telefoon")),
         email=data.get("email"),
@@ -563,6 +593,7 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         ),
         vaststelling=vaststelling,
         sociale_kaart=[(label, items) for label, items in grouped if items],
+        dubbel=dropped,
         stichting=Stichting(
             base["stichting"]["naam"], base["stichting"].get("website"), base["stichting"].get("adres")
         ),
@@ -577,6 +608,13 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
     )
 
 
+def _ages(data: dict) -> tuple[int, int]:
+    """Return the youngest and oldest pupils' ages: from the file, else the sector's default."""
+    if data.get("leeftijd"):
+        return int(data["leeftijd"]["van"]), int(data["leeftijd"]["tot"])
+    return schema.DEFAULT_AGES[data["sector"]]
+
+
 def _valid_phone(value: str) -> Phone:
     """Return the phone number of a value the schema has checked."""
     phone = Phone.of(value)
@@ -589,6 +627,82 @@ def _valid_date(value: str) -> dt.date:
     date = parse_date(value)
     assert date is not None, value  # the schema's check_with 'datum' refused it otherwise
     return date
+
+
+def _builtin_contacts(vt: dict) -> list[tuple[Contact, tuple[str, ...]]]:
+    """The entries on every sociale kaart, each with the organisation names that mean it."""
+    return [
+        (
+            Contact(
+                "Alarmnummer (politie, ambulance, brandweer)",
+                "crisis",
+                telefoon=Phone.of("112"),
+                toelichting="Bij acuut gevaar voor een leerling of iemand anders.",
+            ),
+            ("alarmnummer", "112", "alarmnummer 112"),
+        ),
+        (
+            Contact(
+                vt["naam"],
+                "advies",
+                telefoon=Phone.of(vt["telefoon"]),
+                website=vt.get("website"),
+                toelichting="Advies en melden bij huiselijk geweld en kindermishandeling."
+                " Dag en nacht bereikbaar, gratis; advies kan anoniem.",
+            ),
+            ("veilig thuis", "veilig thuis *"),
+        ),
+        (Contact("Politie (geen spoed)", "crisis", telefoon=Phone.of(POLITIE)), ("politie", "politie geen spoed")),
+        (
+            Contact(
+                "Vertrouwensinspecteurs van de Inspectie van het Onderwijs",
+                "advies",
+                telefoon=Phone.of(VERTROUWENSINSPECTEUR),
+                toelichting="Voor het bestuur, bij signalen van seksueel misbruik, seksuele intimidatie"
+                " of geweld door een medewerker. Op werkdagen van 8.00 tot 17.00 uur.",
+            ),
+            ("vertrouwensinspecteur", "vertrouwensinspecteurs", "vertrouwensinspectie", "inspectie van het onderwijs"),
+        ),
+    ]
+
+
+def organisation_key(name: str) -> str:
+    """Compare organisation names: no case, accents kept, no text in brackets or punctuation."""
+    name = re.sub(r"\([^)]*\)", " ", name.casefold())
+    return " ".join(re.sub(r"[^\w]+", " ", name).split())
+
+
+def _sociale_kaart(
+    builtin: list[tuple[Contact, tuple[str, ...]]], entries: list[tuple[str, int, Contact]]
+) -> tuple[list[Contact], list[Duplicate]]:
+    """Add the config entries to the built-in ones, leaving out each entry that repeats an earlier one."""
+    kept: list[tuple[Contact, tuple[str, ...], bool]] = [(c, names, True) for c, names in builtin]
+    dropped = []
+    for source, index, contact in entries:
+        key = organisation_key(contact.organisatie)
+        for other, names, is_builtin in kept:
+            keys = {organisation_key(other.organisatie), *names}
+            same_name = key in keys or any(k.endswith(" *") and key.startswith(k[:-1]) for k in keys)
+            same_phone = (
+                contact.telefoon is not None
+                and other.telefoon is not None
+                and contact.telefoon.tel == other.telefoon.tel
+            )
+            if same_phone or same_name:
+                dropped.append(
+                    Duplicate(
+                        source,
+                        index,
+                        contact.organisatie,
+                        other.organisatie,
+                        is_builtin,
+                        "telefoonnummer" if same_phone else "organisatie",
+                    )
+                )
+                break
+        else:
+            kept.append((contact, (), False))
+    return [c for c, _, _ in kept], dropped
 
 
 def _people(spec: dict) -> list[Person]:

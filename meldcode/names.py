@@ -1,4 +1,4 @@
-"""The names of what a build writes, defined once: each school's PDF files and role pages.
+"""The names of what a build writes, defined once: each school's PDF files and role pages, the board's CSV.
 
 Code and templates both use these (templates through the `pdf` and `role_page`
 filters and the `pdf_files` list of meldcode.render), so a link never points at
@@ -37,3 +37,7 @@ def pdf_file(kind: str, slug: str) -> str:
 def role_page(key: str) -> str:
     """Return the page slug of a role's "Ik ben ..." page: 'intern_begeleider' -> 'ik-ben-intern-begeleider'."""
     return "ik-ben-" + key.replace("_", "-")
+
+
+# Beside the board's overview (site/index.html): every school's aandachtspunten, for a spreadsheet.
+AANDACHTSPUNTEN_CSV = "aandachtspunten.csv"

@@ -1,18 +1,42 @@
-"""Write the board's overview page (site/index.html): every school at a glance."""
+"""Write the board's overview (site/index.html) and its aandachtspunten (site/aandachtspunten.csv).
+
+Both are made from the same manifest rows, so the page and the spreadsheet
+always list the same points.
+"""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
+from .checks import Aandachtspunt, evaluation_overdue
 from .model import dutch_date
+from .names import AANDACHTSPUNTEN_CSV
 from .publish import add_robots_meta, robots_txt
 from .render import environment
 
 if TYPE_CHECKING:
     from .pipeline import Manifest, Paths, Row
+
+_CSV_COLUMNS = [
+    "school",
+    "bestand van de school",
+    "soort",
+    "code",
+    "onderwerp",
+    "bestand",
+    "regel",
+    "veld",
+    "aandachtspunt",
+    "wat te doen",
+    "bewust geaccepteerd, reden",
+]
 
 
 def overdue(row: Row, today: dt.date) -> bool:
@@ -22,7 +46,7 @@ def overdue(row: Row, today: dt.date) -> bool:
     (in the browser, so the built page stays the same from day to day) and the command
     line names the same schools; tests/browser checks that the two agree.
     """
-    return dt.date.fromisoformat(row["evaluatie"]) < today
+    return evaluation_overdue(dt.date.fromisoformat(row["evaluatie"]), today)
 
 
 def write_overview(manifest: Manifest, paths: Paths, staging: Path) -> None:
@@ -30,22 +54,63 @@ def write_overview(manifest: Manifest, paths: Paths, staging: Path) -> None:
     rows = []
     for slug, entry in sorted(manifest["schools"].items(), key=lambda item: item[1]["row"]["naam"].casefold()):
         known = entry["row"]
+        points = [Aandachtspunt.from_dict(p) for p in known.get("aandachtspunten", [])]
         rows.append(
             {
                 **known,
                 "slug": slug,
                 "evaluatie_tekst": dutch_date(dt.date.fromisoformat(known["evaluatie"])),
                 "vastgesteld_tekst": dutch_date(dt.date.fromisoformat(known["vastgesteld"])),
+                "punten": points,
+                "open": sum(1 for p in points if p.open),
+                "extra": ", ".join(
+                    f"{n} {word}"
+                    for n, word in (
+                        (sum(1 for p in points if p.geaccepteerd), "geaccepteerd"),
+                        (sum(1 for p in points if p.tip and not p.geaccepteerd), "tip"),
+                    )
+                    if n
+                ),
             }
         )
     stichting = rows[0]["stichting"] if rows else ""
     vindbaar = bool(rows) and all(row.get("vindbaar") for row in rows)
-    html = environment(paths.templates).get_template("overview.html.j2").render(rows=rows, stichting=stichting)
+    html = (
+        environment(paths.templates)
+        .get_template("overview.html.j2")
+        .render(rows=rows, stichting=stichting, csv_name=Markup(AANDACHTSPUNTEN_CSV))  # our own name: no escaping
+    )
     (staging / "index.html").write_text(html if vindbaar else add_robots_meta(html), encoding="utf-8")
     (staging / "robots.txt").write_text(robots_txt(vindbaar), encoding="utf-8")
+    (staging / AANDACHTSPUNTEN_CSV).write_text(aandachtspunten_csv(rows), encoding="utf-8-sig")
     assets = staging / "assets"
     (assets / "fonts").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(paths.assets / "web" / "overzicht.css", assets / "overzicht.css")
     shutil.copyfile(paths.assets / "web" / "overzicht.js", assets / "overzicht.js")
     for font in sorted((paths.assets / "fonts").glob("*latin-[47]00-normal.woff2")):
         shutil.copyfile(font, assets / "fonts" / font.name)
+
+
+def aandachtspunten_csv(rows: list[dict]) -> str:
+    """Return the aandachtspunten of every school as CSV for a Dutch spreadsheet (';'-separated)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(_CSV_COLUMNS)
+    for row in rows:
+        for p in row["punten"]:
+            writer.writerow(
+                [
+                    row["naam"],
+                    row["slug"],
+                    "tip" if p.tip else "aandachtspunt",
+                    p.code,
+                    p.titel,
+                    p.file,
+                    p.line or "",
+                    p.field or "",
+                    p.message,
+                    p.advies,
+                    p.geaccepteerd or "",
+                ]
+            )
+    return buffer.getvalue()

@@ -44,9 +44,10 @@ ROLES = Menu(heading="Ik ben ...")
 TEAM = Menu()
 SOCIALE_KAART = Menu()
 BACKGROUND = Menu(heading="Achtergrond")
+APPENDICES = Menu(heading="Bijlagen")
 DOWNLOADS = Menu()
 # The website's menu, top to bottom (pages_for gives the reading order of the PDF).
-MENU = (START, STEPS, KADER, ROLES, TEAM, SOCIALE_KAART, BACKGROUND, DOWNLOADS)
+MENU = (START, STEPS, KADER, ROLES, TEAM, SOCIALE_KAART, BACKGROUND, APPENDICES, DOWNLOADS)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,10 @@ def pages_for(school: School, content: Content) -> list[Page]:
         Page("randvoorwaarden", "Randvoorwaarden en evaluatie", "randvoorwaarden.md.j2", BACKGROUND),
         Page("sociale-kaart", "Sociale kaart", "sociale-kaart.md.j2", SOCIALE_KAART),
         Page("begrippen", "Begrippenlijst", "begrippen.md.j2", BACKGROUND),
+        # Appendices; in the PDF they come before the forms, which end the handbook.
+        Page("signalenlijst", "Signalenlijst", "signalenlijst.md.j2", APPENDICES),
+        Page("gesprekstips", "Tips voor het gesprek", "gesprekstips.md.j2", APPENDICES),
+        Page("bronnen", "Bronnen", "bronnen.md.j2", APPENDICES),
     ]
     for role in school.roles.values():
         if not role.pagina:
@@ -143,7 +148,7 @@ def slots(school: School) -> dict[str, str]:
         "ondersteuningsteam": school.afspraken.ondersteuningsteam,
         "verwijsindex": school.afspraken.verwijsindex,
         "veilig_thuis": school.veilig_thuis.naam,
-        "school": school.naam,
+        "school": school.naam_in_tekst,  # in running text, with its article
         "oudergesprek_door": who("gesprek_ouders.voert"),
         "leerlinggesprek_door": who("gesprek_leerling.voert"),
         "bestuur_door": who("bestuur_informeren.door", "de directeur"),
@@ -155,6 +160,14 @@ def slots(school: School) -> dict[str, str]:
         "bestaande_hulp_door": who("bestaande_hulp.informeert"),
         "melding_ouders_door": who("melding_ouders_informeren"),
         "casemanager": who("casemanager"),
+        # The teacher closest to the pupil: the mentor in voortgezet onderwijs.
+        "leerkracht": "de mentor" if school.vo else "de leerkracht",
+        "leerkrachten_van": "de mentoren van" if school.vo else "de leerkrachten van",
+        "vorige_leerkracht": "de vorige mentor" if school.vo else "de vorige leerkracht",
+        # From 16 the pupil consents himself (UAVG art. 5); see _leeftijd.md.j2.
+        "toestemming_van": "de ouders of, vanaf 16 jaar, de leerling zelf"
+        if school.zestien or school.volwassenen
+        else "de ouders",
     }
     return {**values, **{k[:1].upper() + k[1:]: v[:1].upper() + v[1:] for k, v in values.items()}}
 

@@ -18,6 +18,28 @@ SECTORS = {
     "basisonderwijs": "basisonderwijs",
     "speciaal-basisonderwijs": "speciaal basisonderwijs",
     "speciaal-onderwijs": "speciaal onderwijs",
+    "voortgezet-onderwijs": "voortgezet onderwijs",
+}
+
+# The sectors with a commissie van begeleiding and the extra care of special education.
+SPECIAL_SECTORS = ("speciaal-basisonderwijs", "speciaal-onderwijs")
+
+# The education law that holds a sector's meld- en aangifteplicht for sexual offences by staff
+# (WPO art. 4a for BO and SBO, the WEC for SO/VSO, the WVO 2020 for VO).
+SECTOR_LAWS = {
+    "basisonderwijs": "Wet op het primair onderwijs",
+    "speciaal-basisonderwijs": "Wet op het primair onderwijs",
+    "speciaal-onderwijs": "Wet op de expertisecentra",
+    "voortgezet-onderwijs": "Wet voortgezet onderwijs 2020",
+}
+
+# The ages of a sector's pupils when the school file gives no `leeftijd`: (youngest, oldest).
+# Speciaal onderwijs counts in the VSO, whose pupils may stay until they turn 20.
+DEFAULT_AGES = {
+    "basisonderwijs": (4, 13),
+    "speciaal-basisonderwijs": (4, 14),
+    "speciaal-onderwijs": (4, 20),
+    "voortgezet-onderwijs": (12, 20),
 }
 
 # Categories of the sociale kaart, in the order they are shown, with their heading.
@@ -206,7 +228,9 @@ _STICHTING = {
             "website": _url,
         },
     },
-    "bestuur": {  # contact at the bevoegd gezag, for signals about a staff member
+    # Contact at the bevoegd gezag for signals about a staff member: must be (or act for) the
+    # bevoegd gezag itself, who holds the duty to consult the vertrouwensinspecteur (WPO art. 4a).
+    "bestuur": {
         "type": "dict",
         "required": True,
         "schema": PERSON,
@@ -223,10 +247,18 @@ _STICHTING = {
     "werkwijze": {"type": "dict", "schema": WERKWIJZE},  # the board's choices; a school may override per key
 }
 
+_age = {"type": "string", "regex": r"[0-9]{1,2}"}  # whole years (YAML values arrive as text)
+
 _SCHOOL = {
     "naam": {**_text, "required": True},  # "OBS De Regenboog"
+    # How running text names the school, with its article: "de Luc Stevensschool",
+    # "het Vechtdal College". Default: the naam as it is ("OBS De Regenboog").
+    "naam_in_tekst": {**_text, "maxlength": 120},
     "sector": {"type": "string", "required": True, "allowed": list(SECTORS)},
     "brin": {"type": "string", "regex": r"[0-9]{2}[A-Z]{2}([0-9]{2})?"},  # optional
+    # Ages of the youngest and oldest pupils; decides which age rules (16, 18) the text gives.
+    # Default per sector: DEFAULT_AGES.
+    "leeftijd": {"type": "dict", "schema": {"van": {**_age, "required": True}, "tot": {**_age, "required": True}}},
     "adres": {
         "type": "dict",
         "required": True,
@@ -252,7 +284,9 @@ _SCHOOL = {
         "type": "dict",
         "required": True,
         "schema": {
-            "ondersteuningsteam": {**_text, "required": True},  # name of the internal support team
+            # Name of the internal support team, as it stands in a sentence ("het zorgteam").
+            # No comma or semicolon: the name stands inside sentences.
+            "ondersteuningsteam": {**_text, "required": True, "regex": r"[^,;]+"},
             "overlegpartners": {  # external partners for consultation (SWV, CJG, buurtteam ...)
                 "type": "list",
                 "required": True,
@@ -267,6 +301,19 @@ _SCHOOL = {
     "vaststelling": {"type": "dict", "schema": VASTSTELLING},  # overrides the stichting's, per field
     "werkwijze": {"type": "dict", "schema": WERKWIJZE},  # overrides the stichting's, per key
     "sociale_kaart": {"type": "list", "schema": CONTACT},  # the school's own contacts
+    # Aandachtspunten (meldcode/checks.py) the school accepts on purpose, each with a reason;
+    # shown in the board's overview. `veld` narrows it to one field, e.g. "rollen".
+    "geaccepteerd": {
+        "type": "list",
+        "schema": {
+            "type": "dict",
+            "schema": {
+                "code": {**_text, "required": True},  # e.g. "geen-vertrouwenspersoon"
+                "veld": _text,  # optional: only this field (and the fields below it)
+                "reden": {**_long_text, "required": True},  # why, in a whole sentence
+            },
+        },
+    },
 }
 
 

@@ -38,6 +38,8 @@ _CDN = re.compile(r"https://(?:unpkg\.com|cdn\.jsdelivr\.net|api\.github\.com)/"
 ENGINES = ("mkdocs", "zensical")
 _INDENT = re.compile(r"\n\s+")
 _BETWEEN_TAGS = re.compile(r">\s{2,}<")
+# Material restores a reader's colour palette choice; the site offers none, so the script is dead weight.
+_PALETTE = re.compile(r'<script>var palette=__md_get\("__palette"\).*?</script>', re.S)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -63,7 +65,7 @@ _COMPILED = _CompiledTemplates()
 # The theme's file list per theme folder: MkDocs walks Material's 14,500 files (its icons)
 # on every build to find the 46 it copies; the installed theme does not change while
 # a worker lives.
-_THEME_FILES: dict[tuple[str, ...], list[str]] = {}
+_THEME_FILES: dict[tuple, list[str]] = {}
 
 
 def write_docs(
@@ -202,6 +204,19 @@ def _reuse_theme_work(theme) -> None:
         if key not in _THEME_FILES:
             _THEME_FILES[key] = loader.list_templates()
         loader.list_templates = lambda: list(_THEME_FILES[key])
+        # MkDocs then filters the 14,500 names by the theme's static templates, the same for
+        # every school: keep the filtered list too.
+        list_templates = env.list_templates
+        static = (key, tuple(sorted(theme.static_templates)))
+
+        def filtered(extensions=None, filter_func=None) -> list[str]:
+            if extensions is not None or filter_func is None:
+                return list_templates(extensions, filter_func)
+            if static not in _THEME_FILES:
+                _THEME_FILES[static] = list_templates(None, filter_func)
+            return list(_THEME_FILES[static])
+
+        env.list_templates = filtered
         return env
 
     theme.get_env = get_env
@@ -213,7 +228,7 @@ def _trim(site: Path, noindex: bool) -> None:
         text = path.read_text(encoding="utf-8")
         if "<pre" not in text and "<textarea" not in text:
             # Indentation between tags is a third of each page; browsers ignore it.
-            text = _BETWEEN_TAGS.sub("> <", _INDENT.sub("\n", text))
+            text = _BETWEEN_TAGS.sub("> <", _INDENT.sub("\n", _PALETTE.sub("", text)))
         path.write_text(add_robots_meta(text) if noindex else text, encoding="utf-8")
     for path in sorted(site.rglob("*.map")):
         path.unlink()

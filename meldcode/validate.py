@@ -45,14 +45,39 @@ _TYPE_NAMES = {
 
 
 def parse_phone(value: str) -> phonenumbers.PhoneNumber | None:
-    """Return the parsed Dutch (or international) number, or None when invalid."""
+    """Return the parsed Dutch (or international) number, or None when invalid.
+
+    Short numbers count too: 112, 0800 and 0900 numbers, 14 + netnummer (gemeenten).
+    """
     if not re.fullmatch(r"[0-9+()\- .]{3,25}", value):
         return None
     try:
         number = phonenumbers.parse(value, "NL")
     except phonenumbers.NumberParseException:
         return None
-    return number if phonenumbers.is_valid_number(number) else None
+    if phonenumbers.is_valid_number(number) or is_short_number(number):
+        return number
+    return None
+
+
+# Three-digit numbers a handbook may list: the alarmnummer and 113 Zelfmoordpreventie.
+# (phonenumbers' own list of short numbers is far wider, 1234 included.)
+SHORT_NUMBERS = frozenset({"112", "113"})
+
+
+def is_short_number(number: phonenumbers.PhoneNumber) -> bool:
+    """True for 112 and 113: dialled as they are, never with +31."""
+    return (
+        number.country_code == 31 and not number.italian_leading_zero and str(number.national_number) in SHORT_NUMBERS
+    )
+
+
+def dial_local(number: phonenumbers.PhoneNumber) -> bool:
+    """True for numbers a tel: link must dial as written: 112, and 14 + netnummer (not via +31)."""
+    national = str(number.national_number)
+    return is_short_number(number) or (
+        number.country_code == 31 and national.startswith("14") and phonenumbers.is_valid_number(number)
+    )
 
 
 def parse_date(value: str) -> dt.date | None:
@@ -199,9 +224,7 @@ def _translate(doc: Document, root: Any, error) -> Problem:
     if rule == "required":
         return doc.problem(path, _MISSING)
     if rule == "nullable" or (rule == "empty" and value in ("", [], {})):
-        if path and (_schema_at(root, path[:-1]) or {}).get(path[-1], {}).get("required"):
-            return doc.problem(path, _EMPTY_REQUIRED)
-        return doc.problem(path, "is leeg; vul een waarde in of laat het veld weg")
+        return doc.problem(path, _empty(root, path))
     if rule == "type":
         expected = _TYPE_NAMES.get(error.constraint, error.constraint)
         return doc.problem(path, f"moet {expected} zijn")
@@ -217,11 +240,26 @@ def _translate(doc: Document, root: Any, error) -> Problem:
         return doc.problem(path, f"is te lang (maximaal {error.constraint} {unit})")
     if rule == "regex" and path and path[0] == "rollen" and len(path) == 2:
         return doc.problem(path, f"de rolnaam '{value}' mag alleen kleine letters, cijfers en _ bevatten")
+    if rule == "regex" and path[-1:] == ("ondersteuningsteam",):
+        return doc.problem(
+            path,
+            f'"{value}": deze naam staat midden in zinnen; gebruik geen komma of puntkomma'
+            " (schrijf bijvoorbeeld 'het zorgteam (ZAT)')",
+        )
+    if rule == "regex" and path[:1] == ("leeftijd",):
+        return doc.problem(path, f'"{value}" is geen leeftijd; schrijf een getal in jaren, bijvoorbeeld 12')
     if rule == "regex":
         return doc.problem(path, f'"{value}" heeft niet de juiste vorm')
     if error.code == cerberus.errors.CUSTOM.code:  # raised by our _check_with_* rules
         return doc.problem(path, str(error.info[0]))
     return doc.problem(path, f"is ongeldig ({rule})")  # pragma: no cover - a rule the schema does not use
+
+
+def _empty(root: Any, path: tuple) -> str:
+    """Say that a field is empty: a required one must be filled (a new school's file leaves them empty)."""
+    if path and (_schema_at(root, path[:-1]) or {}).get(path[-1], {}).get("required"):
+        return _EMPTY_REQUIRED
+    return "is leeg; vul een waarde in of laat het veld weg"
 
 
 def suggest(word: str, options) -> str:
@@ -336,6 +374,7 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
     """
     data = doc.data
     problems: list[Problem] = []
+    roles_known = content.roles_for(data["sector"])
     af = data["aandachtsfunctionaris"]
     if not af.get("telefoon") and not af.get("email"):
         problems.append(
@@ -346,10 +385,10 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
             )
         )
 
-    available = {k for k, r in content.roles.items() if r["bron"] in ("altijd", "veld")}
+    available = {k for k, r in roles_known.items() if r["bron"] in ("altijd", "veld")}
     for key, role in (data.get("rollen") or {}).items():
         path = ("rollen", key)
-        known = content.roles.get(key)
+        known = roles_known.get(key)
         if known and known["bron"] == "veld":
             problems.append(doc.problem(path, f"de rol '{key}' vul je niet hier in, maar bij het veld '{key}'"))
             continue
@@ -357,7 +396,7 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
             problems.append(doc.problem(path, f"de rol '{key}' heeft iedere school al; haal hem hier weg"))
             continue
         if not known and not role.get("titel"):
-            options = [k for k, r in content.roles.items() if r["bron"] == "rollen"]
+            options = [k for k, r in roles_known.items() if r["bron"] == "rollen"]
             problems.append(
                 doc.problem(
                     path, _advice(f"onbekende rol '{key}'", suggest(key, options), "Geef een eigen rol een 'titel'.")
@@ -382,7 +421,8 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
             continue
         available.add(key)
 
-    if data["sector"] != "basisonderwijs" and "commissie_van_begeleiding" not in (data.get("rollen") or {}):
+    problems.extend(_check_ages(doc))
+    if data["sector"] in schema.SPECIAL_SECTORS and "commissie_van_begeleiding" not in (data.get("rollen") or {}):
         problems.append(
             doc.problem(
                 ("rollen",),
@@ -432,7 +472,27 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
         problems.extend(_check_dates(doc, data["vaststelling"], ("vaststelling",), stichting.data["vaststelling"]))
     for i, contact in enumerate(data.get("sociale_kaart") or []):
         problems.extend(_check_contact(doc, contact, ("sociale_kaart", i)))
+    from .checks import acceptance_problems  # checks builds on the model, which builds on this module
+
+    problems.extend(acceptance_problems(doc))
     return problems
+
+
+def _check_ages(doc: Document) -> list[Problem]:
+    """Check that the pupils' ages, when given, make sense."""
+    ages = doc.data.get("leeftijd")
+    if not ages:
+        return []
+    youngest, oldest = int(ages["van"]), int(ages["tot"])
+    if 2 <= youngest <= oldest <= 30:
+        return []
+    return [
+        doc.problem(
+            ("leeftijd",),
+            f"leerlingen van {youngest} tot en met {oldest} jaar kan niet: de jongste leerlingen zijn"
+            " niet ouder dan de oudste, en leeftijden liggen tussen 2 en 30 jaar",
+        )
+    ]
 
 
 def werkwijze_sources(doc: Document, stichting: Document) -> dict[tuple, tuple[Document, object]]:

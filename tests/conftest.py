@@ -25,6 +25,11 @@ def visible_text(raw: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
 
 
+def without_werkwijze(text: str) -> str:
+    """Drop the top-level `werkwijze:` block (and its comments) from a stichting file."""
+    return re.sub(r"(?ms)^(#[^\n]*\n)*werkwijze:.*?(?=^\S|\Z)", "", text)
+
+
 def copy_schools(target: Path, *extra: Path, with_examples: bool = True) -> Path:
     """Make a schools/ folder in `target` with the example stichting (and schools), plus `extra` files."""
     schools = target / "schools"

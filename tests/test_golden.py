@@ -11,11 +11,10 @@ regenerate the stored pages and review the diff before committing:
 from __future__ import annotations
 
 import os
-import re
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, without_werkwijze
 
 from meldcode.content import load_content
 from meldcode.model import load_config
@@ -25,11 +24,6 @@ TEMPLATES = ROOT / "templates"
 EXPECTED = FIXTURES / "expected"
 REGENERATE = os.environ.get("MELDCODE_REGENERATE_GOLDEN") == "1"
 INPUTS = {"minimal": FIXTURES / "good" / "minimal.yaml", "speciaal": FIXTURES / "golden" / "speciaal.yaml"}
-
-
-def without_werkwijze(text: str) -> str:
-    """Drop the top-level `werkwijze:` block (and its comments) from a stichting file."""
-    return re.sub(r"(?ms)^(#[^\n]*\n)*werkwijze:.*?(?=^\S|\Z)", "", text)
 
 
 @pytest.fixture(scope="module")

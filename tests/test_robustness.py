@@ -72,7 +72,7 @@ def test_changing_one_school_rebuilds_only_that_school(built):
     schools, out = built
     before = snapshot(out)
     path = schools / "het-kompas.yaml"
-    path.write_text(path.read_text().replace("06-22 45 67 89", "06-22 45 67 88"))
+    path.write_text(path.read_text().replace("06-22 45 61 89", "06-22 45 61 88"))
     result = run_build(schools, out)
     assert [b.slug for b in result.built] == ["het-kompas"]
     assert result.unchanged == ["de-regenboog"]
@@ -80,7 +80,7 @@ def test_changing_one_school_rebuilds_only_that_school(built):
     assert {k: v for k, v in after.items() if k.startswith("de-regenboog/")} == {
         k: v for k, v in before.items() if k.startswith("de-regenboog/")
     }
-    assert "06 22456788" in html.unescape((out / "het-kompas" / "index.html").read_text())
+    assert "06 22456188" in html.unescape((out / "het-kompas" / "index.html").read_text())
 
 
 def test_changing_the_stichting_file_rebuilds_every_school(built):
@@ -108,7 +108,8 @@ def test_removed_school_disappears_from_site_and_overview(built):
 def test_shard_builds_every_nth_school(tmp_path):
     schools = copy_schools(tmp_path)
     result = run_build(schools, tmp_path / "site", shard=(1, 2), check=True)
-    assert result.checked == 1  # of three example schools, index 1 only
+    assert result.checked == len(range(1, len(list(schools.glob("[!_]*.yaml"))), 2))  # indices 1, 3, ...
+    assert result.checked >= 1
 
 
 def test_killed_build_leaves_previous_site_unchanged(built):

@@ -1,15 +1,26 @@
-"""`build.py --serve SLUG`: the preview rebuilds when the school file changes."""
+"""`build.py --serve SLUG`: the preview, driven end to end in headless Chromium."""
 
 from __future__ import annotations
 
-import html
+import io
+import json
+import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import ROOT, copy_schools
+from pypdf import PdfReader
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+BANNER = "#meldcode-voorbeeld-fout"
 
 
 def _free_port() -> int:
@@ -18,12 +29,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _get(url: str) -> str:
+def _get(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
+        return response.read()
 
 
-def _wait_for(check, seconds: float = 90):
+def _wait_for(check: Callable[[], Any], seconds: float = 120) -> Any:
+    """Poll `check` until it returns something true; fail after `seconds`."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -32,44 +44,95 @@ def _wait_for(check, seconds: float = 90):
                 return value
         except OSError:
             pass
-        time.sleep(0.3)
+        time.sleep(0.1)
     raise AssertionError("timed out")
 
 
-def test_preview_rebuilds_after_an_edit_and_keeps_serving_after_an_error(tmp_path):
+def _status(base: str) -> dict:
+    """The preview's status: the first message of its event stream."""
+    with urllib.request.urlopen(base + "/__gebeurtenissen", timeout=5) as stream:
+        for line in stream:
+            if line.startswith(b"data: "):
+                return json.loads(line[6:])
+    raise AssertionError("no status")
+
+
+def _poster_text(base: str) -> str:
+    return PdfReader(io.BytesIO(_get(base + "/poster-de-regenboog.pdf"))).pages[0].extract_text()
+
+
+@pytest.fixture()
+def preview(tmp_path) -> Iterator[tuple[str, Path, list[str]]]:
+    """A running preview of de-regenboog on a copy of the example schools; yields (url, school file, output)."""
     schools = copy_schools(tmp_path)
     port = _free_port()
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "build.py"),
-            "--schools",
-            str(schools),
-            "--serve",
-            "de-regenboog",
-            "--port",
-            str(port),
-        ],
+        [sys.executable, str(ROOT / "build.py"), "--schools", str(schools), "--serve", "de-regenboog"]
+        + ["--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(proc.stdout or []), daemon=True)
+    reader.start()
     base = f"http://127.0.0.1:{port}"
     try:
-        page = _wait_for(lambda: _get(base + "/index.html"))
-        assert "Fatima el Amrani" in html.unescape(page) and "/__versie" in page
-        version = _get(base + "/__versie")
-        school = schools / "de-regenboog.yaml"
-        school.write_text(school.read_text().replace("Fatima el Amrani", "Fatima Amrani-Bakker"))
-        _wait_for(lambda: _get(base + "/__versie") != version)
-        assert "Fatima Amrani-Bakker" in html.unescape(_get(base + "/index.html"))
-        # A broken edit: the last good preview stays up.
-        version = _get(base + "/__versie")
-        school.write_text(school.read_text().replace("telefoon: 06-41 23 56 78", "telefoon: 06-41"))
-        time.sleep(3)
-        assert _get(base + "/__versie") == version
-        assert "Fatima Amrani-Bakker" in html.unescape(_get(base + "/index.html"))
+        # Ready when the first PDFs are: from then on every save takes the fast path.
+        _wait_for(lambda: proc.poll() is None and _status(base)["pdf"] == 1 or proc.poll() is not None)
+        assert proc.poll() is None, "".join(output)
+        yield base, schools / "de-regenboog.yaml", output
     finally:
         proc.terminate()
-        output = proc.communicate(timeout=10)[0]
-    assert "geen geldig telefoonnummer" in output, output
+        proc.wait(timeout=20)
+        reader.join(timeout=5)
+
+
+@pytest.fixture()
+def page() -> Iterator[Any]:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed; `make test` installs it")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield browser.new_page()
+        browser.close()
+
+
+@pytest.mark.browser
+def test_preview_reloads_on_save_shows_errors_in_a_banner_and_keeps_the_last_good_page(preview, page):
+    base, school, output = preview
+    page.goto(base + "/index.html")
+    assert "Fatima el Amrani" in page.inner_text("body")
+    assert page.locator(BANNER).count() == 0
+
+    # A good edit: the open page reloads by itself; the PDFs follow.
+    with page.expect_navigation(timeout=60_000):
+        school.write_text(school.read_text().replace("Fatima el Amrani", "Fatima Amrani-Bakker"))
+    assert "Fatima Amrani-Bakker" in page.inner_text("body")
+    _wait_for(lambda: "Fatima Amrani-Bakker" in _poster_text(base))
+
+    # A broken edit: a banner names file, line and problem; the last good page stays.
+    school.write_text(school.read_text().replace("telefoon: 06-41 23 56 78", "telefoon: 06-41"))
+    page.wait_for_selector(BANNER, timeout=60_000)
+    banner = page.inner_text(BANNER)
+    assert "schools/de-regenboog.yaml, regel 21" in banner
+    assert '"06-41" is geen geldig telefoonnummer' in banner
+    page.reload()  # a fresh load shows the banner too, over the last good page
+    page.wait_for_selector(BANNER)
+    assert "Fatima Amrani-Bakker" in page.inner_text("body")
+    assert "Fatima Amrani-Bakker" in _poster_text(base)
+
+    # The fix: the page reloads with the fixed version and the banner is gone.
+    with page.expect_navigation(timeout=60_000):
+        school.write_text(
+            school.read_text()
+            .replace("telefoon: 06-41\n", "telefoon: 06-41 23 56 79\n")
+            .replace("Amrani-Bakker", "Amrani")
+        )
+    body = page.inner_text("body")
+    assert "Fatima Amrani" in body and "Amrani-Bakker" not in body
+    assert "06 41235679" in body  # the fixed number, as the site writes it
+    assert page.locator(BANNER).count() == 0
+    text = "".join(output)
+    assert '"06-41" is geen geldig telefoonnummer' in text  # in the terminal too

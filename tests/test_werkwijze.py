@@ -14,9 +14,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_schools, visible_text
+from conftest import FIXTURES, ROOT, copy_schools, visible_text, without_werkwijze
 from pypdf import PdfReader
-from test_golden import without_werkwijze
 
 from meldcode.content import load_content
 from meldcode.model import School, load_config
@@ -194,6 +193,15 @@ IK_BEN = [
     ("de-regenboog", "ik-ben-leerkracht", "Je bent niet bij het gesprek met de ouders in stap 3."),
     ("het-kompas", "ik-ben-leerkracht", "Je bent bij het gesprek met de ouders in stap 3, tenzij"),
     ("de-regenboog", "ik-ben-intern-begeleider", "Jij voert in stap 3 het gesprek met de ouders."),
+    ("de-regenboog", "ik-ben-leerkracht", "Begin in een gesprek met een leerling zelf niet over een vermoeden"),
+    ("de-regenboog", "ik-ben-aandachtsfunctionaris", "raadpleegt Veilig Thuis als er een vermoeden blijft."),
+    ("het-kompas", "ik-ben-zorgcoordinator", "brengt de leerling zo nodig in bij het groot ondersteuningsteam."),
+    (
+        "het-kompas",
+        "ik-ben-zorgcoordinator",
+        "schriftelijke toestemming voor bespreking in het groot ondersteuningsteam",
+    ),
+    ("de-regenboog", "ik-ben-aandachtsfunctionaris", "Veilig Thuis kan dan voor het gezin geheimhouden wie er meldde."),
     ("de-regenboog", "ik-ben-intern-begeleider", "Jij bent casemanager als de school zelf hulp organiseert"),
     ("de-regenboog", "ik-ben-vertrouwenspersoon", "Jij voert in stap 3 het gesprek met de leerling."),
     (

@@ -230,3 +230,46 @@ def test_overview_and_command_line_call_the_same_schools_overdue(browser, server
         expected = sorted(e["row"]["naam"] for e in manifest["schools"].values() if overdue(e["row"], today))
         assert marked == expected, day
     context.close()
+
+
+@pytest.fixture(scope="module")
+def overview_with_points(tmp_path_factory):
+    """An overview (only the overview: no school is built) where every school has aandachtspunten."""
+    from meldcode.checks import find_aandachtspunten
+    from meldcode.model import load_config
+    from meldcode.overview import write_overview
+    from meldcode.pipeline import Paths, _row
+
+    out = tmp_path_factory.mktemp("overzicht")
+    config = load_config(ROOT / "schools", ROOT / "templates")
+    late = dt.date(2027, 7, 1)  # after the examples' evaluation date: one point per school
+    found = find_aandachtspunten(config, ROOT / "templates", late)
+    rows = {s.slug: {"row": _row(s, [a.as_dict() for a in found if a.school == s.slug])} for s in config.schools}
+    write_overview({"schools": rows}, Paths.project(ROOT / "schools", out), out)
+    handler = functools.partial(_QuietHandler, directory=str(out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_overview_with_aandachtspunten_opens_without_script_and_passes_axe(browser, overview_with_points, width):
+    context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{overview_with_points}/index.html")
+    summaries = page.locator("td.aandachtspunten summary")
+    assert summaries.count() == 3
+    assert page.locator("td.aandachtspunten li").first.is_hidden()
+    for i in range(summaries.count()):
+        summaries.nth(i).click()
+    assert page.locator("td.aandachtspunten li").first.is_visible()
+    assert "Evaluatiedatum voorbij" in page.locator("td.aandachtspunten li").first.inner_text()
+    assert not page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    context.close()
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{overview_with_points}/index.html")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert _axe(page) == []
+    context.close()
