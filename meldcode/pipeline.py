@@ -491,7 +491,7 @@ def build_school(
     target = staging / school.slug
     try:
         with one_school():
-            build_school_site(school, paths, target)
+            build_school_site(school, paths, target, engine)
             pages, scale = build_school_pdfs(school, paths, target, poster)
     except MeldcodeError as exc:
         return Failed(school.slug, str(exc))
@@ -509,7 +509,7 @@ def build_school(
     )
 
 
-def build_school_site(school: School, paths: Paths, target: Path) -> None:
+def build_school_site(school: School, paths: Paths, target: Path, engine: str = "mkdocs") -> None:
     """Build the school's website (without the PDFs it links to) into `target`, which must not exist."""
     from .site import build_site, write_docs
 
@@ -518,7 +518,7 @@ def build_school_site(school: School, paths: Paths, target: Path) -> None:
         content = load_content(paths.templates)
         config_path = write_docs(school, content, paths.templates, paths.assets, paths.mkdocs, work)
         epoch = int(dt.datetime.combine(school.vaststelling.datum, dt.time(), dt.UTC).timestamp())
-        build_site(config_path, epoch).rename(target)
+        build_site(config_path, epoch, engine).rename(target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -36,6 +36,7 @@ _KEEP_LUNR = {"lunr.nl.min.js", "lunr.stemmer.support.min.js"}
 _CDN = re.compile(r"https://(?:unpkg\.com|cdn\.jsdelivr\.net|api\.github\.com)/")
 # The static site generators that can build the website; MkDocs with Material is the default.
 ENGINES = ("mkdocs", "zensical")
+_ESCAPED_TWICE = re.compile(r"&amp;(amp|lt|gt|quot|#x27|#39|#34);")
 _INDENT = re.compile(r"\n\s+")
 _BETWEEN_TAGS = re.compile(r">\s{2,}<")
 # Material restores a reader's colour palette choice; the site offers none, so the script is dead weight.
@@ -170,6 +171,11 @@ def _build_with_zensical(config_path: Path, source_date_epoch: int) -> Path:
     if done.returncode != 0 or not (site / "index.html").is_file():
         raise BuildError(f"Zensical kon de website niet bouwen: {(done.stderr or done.stdout).strip()[-500:]}")
     _trim(site, noindex=not config["extra"].get("vindbaar"))
+    for page in sorted(site.rglob("*.html")):
+        # Zensical's templates escape site_name again in title attributes; ours is escaped
+        # already (MkDocs gets it as Markup). Undoing the second escape keeps it escaped once.
+        text = page.read_text(encoding="utf-8")
+        page.write_text(_ESCAPED_TWICE.sub(r"&\1;", text), encoding="utf-8")
     return site
 
 

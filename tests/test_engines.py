@@ -9,7 +9,7 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, copy_schools
 
 from meldcode.content import load_content
 from meldcode.model import load_config
@@ -63,3 +63,15 @@ def test_zensical_output_keeps_only_the_look_it_uses(example_site_zensical):
 def test_dutch_search_index_holds_the_pages(example_site_zensical):
     index = (example_site_zensical / "de-wissel" / "search.json").read_text(encoding="utf-8")
     assert '"lang":["nl"]' in index and "Veilig Thuis" in index
+
+
+def test_zensical_does_not_escape_the_school_name_twice(tmp_path):
+    schools = copy_schools(tmp_path / "in")
+    path = schools / "de-wissel.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("naam: SBO De Wissel", 'naam: "SBO De Zon & <Maan>"', 1))
+    school = next(s for s in load_config(schools, TEMPLATES).schools if s.slug == "de-wissel")
+    assert school.naam == "SBO De Zon & <Maan>"
+    config = write_docs(school, load_content(TEMPLATES), TEMPLATES, ROOT / "assets", ROOT / "mkdocs.yml", tmp_path)
+    page = (build_site(config, 0, "zensical") / "index.html").read_text(encoding="utf-8")
+    assert "Zon &amp; &lt;Maan&gt;" in page
+    assert "&amp;amp;" not in page and "&amp;lt;" not in page and "<Maan>" not in page
