@@ -17,6 +17,8 @@ from meldcode.pipeline import Options, Paths, build  # noqa: E402
 from meldcode.site import ENGINES  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
+# The example schools, for tests parametrized per school (one failure does not hide the others).
+SLUGS = sorted(p.stem for p in (ROOT / "schools").glob("*.yaml") if not p.name.startswith("_"))
 
 
 def visible_text(raw: str) -> str:
@@ -68,8 +70,3 @@ def example_site_zensical(tmp_path_factory) -> Path:
 def engine_site(request) -> Path:
     """The example build of each website engine: tests that take it run for MkDocs and for Zensical."""
     return request.getfixturevalue("example_site" if request.param == "mkdocs" else f"example_site_{request.param}")
-
-
-@pytest.fixture(scope="session")
-def example_slugs() -> list[str]:
-    return sorted(p.stem for p in (ROOT / "schools").glob("*.yaml") if not p.name.startswith("_"))
