@@ -167,7 +167,7 @@ def slots(school: School) -> dict[str, str | Markup]:
         "casemanager": who("casemanager"),
         # The teacher closest to the pupil: the mentor in voortgezet onderwijs.
         "leerkracht": "de mentor" if school.vo else "de leerkracht",
-        "leerkrachten_van": "de mentoren van" if school.vo else "de leerkrachten van",
+        "leerkrachten": "mentoren" if school.vo else "leerkrachten",
         "vorige_leerkracht": "de vorige mentor" if school.vo else "de vorige leerkracht",
         # Sharing with help outside the school: written consent where the werkwijze asks it for externals.
         "toestemming_hulp": "schriftelijke toestemming"
