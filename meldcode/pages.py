@@ -162,7 +162,7 @@ def slots(school: School) -> dict[str, str]:
         "casemanager": who("casemanager"),
         # The teacher closest to the pupil: the mentor in voortgezet onderwijs.
         "leerkracht": "de mentor" if school.vo else "de leerkracht",
-        "leerkrachten_van": "de mentoren van" if school.vo else "de leerkrachten van",
+        "leerkrachten": "mentoren" if school.vo else "leerkrachten",
         "vorige_leerkracht": "de vorige mentor" if school.vo else "de vorige leerkracht",
         # From 16 the pupil consents himself (UAVG art. 5); see _leeftijd.md.j2.
         "toestemming_van": "de ouders of, vanaf 16 jaar, de leerling zelf"
