@@ -361,6 +361,8 @@ class School:
         return self.roles.get(name)
 
     def _holds(self, key: str, wanted: object, subject: Role | None) -> bool:
+        if key == "leerlingen":  # the school has pupils of any of these age groups (AGE_GROUPS)
+            return any(getattr(self, str(group)) for group in (wanted if isinstance(wanted, list) else [wanted]))
         if key == "rol":  # the role acting in this sentence is held by the same party as one of `wanted`
             names = wanted if isinstance(wanted, list) else [wanted]
             return any(self.same(subject, self._role_named(str(name))) for name in names)
