@@ -547,7 +547,11 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
     vt = base["veilig_thuis"]
     contacts, dropped = _sociale_kaart(
         _builtin_contacts(vt),
-        [("stichting", i, _contact(c)) for i, c in enumerate(base.get("sociale_kaart") or [])]
+        [
+            ("stichting", i, _contact(c))
+            for i, c in enumerate(base.get("sociale_kaart") or [])
+            if data["sector"] in (c.get("sectoren") or [data["sector"]])  # a contact for other sectors only
+        ]
         + [("school", i, _contact(c)) for i, c in enumerate(data.get("sociale_kaart") or [])],
     )
     grouped = [(label, [c for c in contacts if c.categorie == key]) for key, label in schema.CATEGORIES.items()]
