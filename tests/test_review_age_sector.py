@@ -193,7 +193,9 @@ def test_the_law_obliges_the_school_and_the_lec_egg_is_spelled_right(slug):
 
 
 def test_the_vo_example_gives_mentors_one_first_route():
-    assert "eerst met de zorgcoördinator van hun afdeling" not in page(VO, "wie-doet-wat")
+    agreements = page(VO, "randvoorwaarden")
+    assert "eerst met de zorgcoördinator van hun afdeling" not in agreements
+    assert "Mentoren bespreken zorgen over een leerling dezelfde dag met de aandachtsfunctionaris" in agreements
     assert "dezelfde dag met de aandachtsfunctionaris" in page(VO, "wie-doet-wat")
     assert "aan Samira Benali, de aandachtsfunctionaris" in page(VO, "index")
 
