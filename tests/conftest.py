@@ -16,6 +16,8 @@ sys.path.insert(0, str(ROOT))
 from meldcode.pipeline import Options, Paths, build  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
+# The example schools, for tests parametrized per school (one failure does not hide the others).
+SLUGS = sorted(p.stem for p in (ROOT / "schools").glob("*.yaml") if not p.name.startswith("_"))
 
 
 def visible_text(raw: str) -> str:
@@ -53,8 +55,3 @@ def example_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("example") / "site"
     run_build(ROOT / "schools", out)
     return out
-
-
-@pytest.fixture(scope="session")
-def example_slugs() -> list[str]:
-    return sorted(p.stem for p in (ROOT / "schools").glob("*.yaml") if not p.name.startswith("_"))

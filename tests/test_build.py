@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, visible_text
+from conftest import ROOT, SLUGS, visible_text
 from pypdf import PdfReader
 
 from meldcode.content import load_content
@@ -20,7 +20,7 @@ STEP_TITLES = [s["titel"] for s in yaml.safe_load((ROOT / "templates/data/stappe
 PLACEHOLDERS = ["[naam", "{{", "{%", "None", "TODO", "AMK", "Advies- en Meldpunt"]
 
 
-@cache
+@functools.cache
 def questions(slug: str) -> list[str]:
     """The five questions as this school's handbook words them (some follow the pupils' ages)."""
     config = load_config(ROOT / "schools", ROOT / "templates")
@@ -32,7 +32,9 @@ def text_of(path: Path) -> str:
     return visible_text(path.read_text(encoding="utf-8"))
 
 
+@functools.cache
 def pdf_text(path: Path) -> str:
+    """The text of a PDF, whitespace folded; extracted once per file for the whole module."""
     return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(path).pages).split())
 
 
@@ -40,53 +42,53 @@ def school_data(slug: str) -> dict:
     return yaml.safe_load((ROOT / "schools" / f"{slug}.yaml").read_text(encoding="utf-8"))
 
 
-def test_every_school_has_a_site_and_three_pdfs(example_site, example_slugs):
-    for slug in example_slugs:
-        for name in (
-            "index.html",
-            f"meldcode-{slug}.pdf",
-            f"poster-{slug}.pdf",
-            f"formulieren-{slug}.pdf",
-            "stap-1.html",
-            "stap-5.html",
-            "afwegingskader.html",
-            "sociale-kaart.html",
-            "ik-ben-leerkracht.html",
-        ):
-            assert (example_site / slug / name).is_file(), f"{slug}/{name}"
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_school_has_a_site_and_three_pdfs(example_site, slug):
+    for name in (
+        "index.html",
+        f"meldcode-{slug}.pdf",
+        f"poster-{slug}.pdf",
+        f"formulieren-{slug}.pdf",
+        "stap-1.html",
+        "stap-5.html",
+        "afwegingskader.html",
+        "sociale-kaart.html",
+        "ik-ben-leerkracht.html",
+    ):
+        assert (example_site / slug / name).is_file(), f"{slug}/{name}"
 
 
-def test_start_page_names_school_af_emergency_numbers_and_five_steps(example_site, example_slugs):
-    for slug in example_slugs:
-        data = school_data(slug)
-        text = text_of(example_site / slug / "index.html")
-        assert data["naam"] in text
-        assert data["aandachtsfunctionaris"]["naam"] in text
-        assert "Bel 112" in text and "0800 2000" in text
-        for title in STEP_TITLES:
-            assert title in text
-        page = (example_site / slug / "index.html").read_text()
-        assert 'href="tel:112"' in page and 'href="tel:+318002000"' in page
+@pytest.mark.parametrize("slug", SLUGS)
+def test_start_page_names_school_af_emergency_numbers_and_five_steps(example_site, slug):
+    data = school_data(slug)
+    text = text_of(example_site / slug / "index.html")
+    assert data["naam"] in text
+    assert data["aandachtsfunctionaris"]["naam"] in text
+    assert "Bel 112" in text and "0800 2000" in text
+    for title in STEP_TITLES:
+        assert title in text
+    page = (example_site / slug / "index.html").read_text()
+    assert 'href="tel:112"' in page and 'href="tel:+318002000"' in page
 
 
-def test_afwegingskader_page_has_the_five_questions(example_site, example_slugs):
-    for slug in example_slugs:
-        text = text_of(example_site / slug / "afwegingskader.html")
-        for question in questions(slug):
-            assert question in text
+@pytest.mark.parametrize("slug", SLUGS)
+def test_afwegingskader_page_has_the_five_questions(example_site, slug):
+    text = text_of(example_site / slug / "afwegingskader.html")
+    for question in questions(slug):
+        assert question in text
 
 
-def test_handbook_pdf_has_school_af_steps_and_questions(example_site, example_slugs):
-    for slug in example_slugs:
-        data = school_data(slug)
-        text = pdf_text(example_site / slug / f"meldcode-{slug}.pdf")
-        assert data["naam"] in text
-        assert data["aandachtsfunctionaris"]["naam"] in text
-        for number in range(1, 6):
-            assert f"Stap {number}:" in text
-        for question in questions(slug):
-            # Hyphenation may split long words across lines; compare on the first words.
-            assert " ".join(question.split()[:5]) in text, question
+@pytest.mark.parametrize("slug", SLUGS)
+def test_handbook_pdf_has_school_af_steps_and_questions(example_site, slug):
+    data = school_data(slug)
+    text = pdf_text(example_site / slug / f"meldcode-{slug}.pdf")
+    assert data["naam"] in text
+    assert data["aandachtsfunctionaris"]["naam"] in text
+    for number in range(1, 6):
+        assert f"Stap {number}:" in text
+    for question in questions(slug):
+        # Hyphenation may split long words across lines; compare on the first words.
+        assert " ".join(question.split()[:5]) in text, question
 
 
 def test_taakverdeling_of_the_school_is_on_the_step_pages(example_site):
@@ -110,12 +112,12 @@ def test_role_pages_follow_the_taakverdeling(example_site):
     assert "Mila Janssen" in own and "Je bent betrokken" in own
 
 
-def test_overview_lists_every_school_with_links(example_site, example_slugs):
+@pytest.mark.parametrize("slug", SLUGS)
+def test_overview_lists_every_school_with_links(example_site, slug):
     page = (example_site / "index.html").read_text()
-    for slug in example_slugs:
-        assert f'href="{slug}/index.html"' in page
-        assert f'href="{slug}/meldcode-{slug}.pdf"' in page
-        assert school_data(slug)["naam"] in text_of(example_site / "index.html")
+    assert f'href="{slug}/index.html"' in page
+    assert f'href="{slug}/meldcode-{slug}.pdf"' in page
+    assert school_data(slug)["naam"] in text_of(example_site / "index.html")
 
 
 def test_no_placeholder_or_outdated_term_reaches_any_output(example_site):
@@ -151,12 +153,12 @@ def test_site_makes_no_third_party_requests(example_site):
                 assert host not in text, f"{host} in {path}"
 
 
-def test_site_stays_small(example_site, example_slugs):
-    for slug in example_slugs:
-        size = sum(p.stat().st_size for p in (example_site / slug).rglob("*") if p.is_file() and p.suffix != ".pdf")
-        assert size < 1_000_000, f"{slug}: {size} bytes"
-        assert not list((example_site / slug).rglob("*.map"))
-        assert not (example_site / slug / "assets/javascripts/lunr/min/lunr.de.min.js").exists()
+@pytest.mark.parametrize("slug", SLUGS)
+def test_site_stays_small(example_site, slug):
+    size = sum(p.stat().st_size for p in (example_site / slug).rglob("*") if p.is_file() and p.suffix != ".pdf")
+    assert size < 1_000_000, f"{slug}: {size} bytes"
+    assert not list((example_site / slug).rglob("*.map"))
+    assert not (example_site / slug / "assets/javascripts/lunr/min/lunr.de.min.js").exists()
 
 
 @pytest.mark.parametrize("page", ["index.html", "stap-3.html"])

@@ -1,28 +1,59 @@
-"""The command line: exit codes, messages without tracebacks, --check writes nothing."""
+"""The command line: exit codes, messages without tracebacks, --check writes nothing.
+
+The options are wired in-process (`cli.main`); one test runs build.py itself.
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import dataclass
 
-from conftest import FIXTURES, ROOT, copy_schools
+import pytest
+from conftest import FIXTURES, ROOT, SLUGS, copy_schools
+
+from meldcode.cli import main
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], capture_output=True, text=True, timeout=300)
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def test_check_on_valid_config_exits_0_and_writes_nothing(tmp_path):
+@pytest.fixture()
+def run(capsys):
+    """Run the command line in this process with `args`; return its exit status and output."""
+
+    def run(*args: str) -> Run:
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's wrong usage
+            code = exc.code if isinstance(exc.code, int) else 1
+        out, err = capsys.readouterr()
+        return Run(code, out, err)
+
+    return run
+
+
+def test_check_on_valid_config_exits_0_and_writes_nothing(run, tmp_path):
     out = tmp_path / "site"
     result = run("--check", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "In orde: 3 scholen" in result.stdout
+    assert f"In orde: {len(SLUGS)} scholen" in result.stdout
     assert not out.exists()
 
 
 def test_user_error_exits_1_with_dutch_lines_and_no_traceback(tmp_path):
+    # The one test through build.py itself: the entry point, exit status and stderr as a user sees them.
     schools = copy_schools(tmp_path, FIXTURES / "bad" / "issue-example.yaml", with_examples=False)
-    result = run("--schools", str(schools), "--out", str(tmp_path / "site"))
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--schools", str(schools), "--out", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
@@ -31,19 +62,19 @@ def test_user_error_exits_1_with_dutch_lines_and_no_traceback(tmp_path):
     assert not (tmp_path / "site").exists()
 
 
-def test_wrong_usage_exits_2():
+def test_wrong_usage_exits_2(run):
     assert run("--onbekend").returncode == 2
     assert run("--shard", "3/2").returncode == 2
     assert run("--jobs", "0").returncode == 2
 
 
-def test_unknown_school_is_a_user_error(tmp_path):
+def test_unknown_school_is_a_user_error(run, tmp_path):
     result = run("--school", "regenbooog", "--out", str(tmp_path / "site"))
     assert result.returncode == 1
     assert "bedoelde u 'de-regenboog'?" in result.stderr
 
 
-def test_build_one_school_into_out(tmp_path):
+def test_build_one_school_into_out(run, tmp_path):
     out = tmp_path / "site"
     result = run("--school", "de-regenboog", "--out", str(out), "-q")
     assert result.returncode == 0, result.stderr
@@ -52,7 +83,7 @@ def test_build_one_school_into_out(tmp_path):
     assert "1 gebouwd" in result.stdout
 
 
-def test_unwritable_output_is_a_user_error(tmp_path):
+def test_unwritable_output_is_a_user_error(run, tmp_path):
     locked = tmp_path / "alleen-lezen"
     locked.mkdir()
     (locked / "bestand").write_text("x")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SLUGS
 
 from meldcode.content import load_content
 from meldcode.model import load_config
@@ -42,26 +42,26 @@ def test_a_web_page_without_a_place_in_the_menu_stops_the_build():
         _nav(pages)
 
 
-def test_every_built_page_is_marked_in_its_own_menu(example_site, example_slugs):
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_built_page_is_marked_in_its_own_menu(example_site, slug):
     # MkDocs marks the open page in the menu; a page missing from the nav has no mark
     # (MkDocs only logs that below the level a build shows).
-    for slug in example_slugs:
-        pages = sorted(p for p in (example_site / slug).glob("*.html") if p.name != "404.html")
-        assert len(pages) > 20
-        for page in pages:
-            assert "md-nav__link--active" in page.read_text(encoding="utf-8"), f"{slug}/{page.name}"
+    pages = sorted(p for p in (example_site / slug).glob("*.html") if p.name != "404.html")
+    assert len(pages) > 20
+    for page in pages:
+        assert "md-nav__link--active" in page.read_text(encoding="utf-8"), f"{slug}/{page.name}"
 
 
-def test_every_pdf_a_school_gets_is_written_and_linked(example_site, example_slugs):
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_pdf_a_school_gets_is_written_and_linked(example_site, slug):
     # Adding a PDF to meldcode.names.PDF_FILES is not done until it is written and
     # offered on the downloads page, in the site's footer and on the board's overview.
     overview = (example_site / "index.html").read_text(encoding="utf-8")
-    for slug in example_slugs:
-        downloads = (example_site / slug / "downloads.html").read_text(encoding="utf-8")
-        footer = (example_site / slug / "stap-1.html").read_text(encoding="utf-8").split("md-copyright__highlight")[1]
-        for kind in PDF_FILES:
-            name = pdf_file(kind.kind, slug)
-            assert (example_site / slug / name).stat().st_size > 1000, name
-            assert f'href="{name}"' in downloads, name
-            assert f'href="{name}"' in footer, name
-            assert f'href="{slug}/{name}"' in overview, name
+    downloads = (example_site / slug / "downloads.html").read_text(encoding="utf-8")
+    footer = (example_site / slug / "stap-1.html").read_text(encoding="utf-8").split("md-copyright__highlight")[1]
+    for kind in PDF_FILES:
+        name = pdf_file(kind.kind, slug)
+        assert (example_site / slug / name).stat().st_size > 1000, name
+        assert f'href="{name}"' in downloads, name
+        assert f'href="{name}"' in footer, name
+        assert f'href="{slug}/{name}"' in overview, name

@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 import shutil
 
-from conftest import FIXTURES, ROOT, copy_schools, run_build
+import pytest
+from conftest import FIXTURES, ROOT, SLUGS, copy_schools, run_build
 from pypdf import PdfReader
+
+from meldcode.content import load_content
+from meldcode.model import load_config
+from meldcode.pdf import write_poster
+
+TEMPLATES = ROOT / "templates"
 
 
 def _outline_starts(reader: PdfReader) -> dict[str, int]:
@@ -57,12 +64,12 @@ def test_pdf_has_bookmarks_language_structure_and_embedded_fonts(example_site):
     assert any("Atkinson" in f for f in fonts)
 
 
-def test_poster_is_one_page_for_every_example_school(example_site, example_slugs):
-    for slug in example_slugs:
-        reader = PdfReader(example_site / slug / f"poster-{slug}.pdf")
-        assert len(reader.pages) == 1
-        text = " ".join(reader.pages[0].extract_text().split())
-        assert "112" in text and "0800 2000" in text and "Zorgen over een leerling?" in text
+@pytest.mark.parametrize("slug", SLUGS)
+def test_poster_is_one_page_for_every_example_school(example_site, slug):
+    reader = PdfReader(example_site / slug / f"poster-{slug}.pdf")
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "112" in text and "0800 2000" in text and "Zorgen over een leerling?" in text
 
 
 def test_poster_stays_one_page_with_extremely_long_names(tmp_path):
@@ -76,11 +83,11 @@ def test_poster_stays_one_page_with_extremely_long_names(tmp_path):
         for i in range(40)
     )
     long.write_text(text + "sociale_kaart:" + contacts + "\n")
-    schools = copy_schools(tmp_path, long, with_examples=False)
-    out = tmp_path / "site"
-    result = run_build(schools, out)
-    assert result.built[0].poster_scale < 1.0
-    reader = PdfReader(out / "lang" / "poster-lang.pdf")
+    # Only the poster: no site or handbook of this school is needed.
+    school = load_config(copy_schools(tmp_path, long, with_examples=False), TEMPLATES).schools[0]
+    target = tmp_path / "poster-lang.pdf"
+    assert write_poster(school, load_content(TEMPLATES), TEMPLATES, ROOT / "assets", target) < 1.0
+    reader = PdfReader(target)
     assert len(reader.pages) == 1
     assert "Petronella" in reader.pages[0].extract_text()
 
@@ -106,12 +113,12 @@ def test_pdf_text_is_extractable_and_dated_from_the_vaststelling(example_site):
     assert reader.metadata["/CreationDate"].startswith("D:20260630")
 
 
-def test_each_form_fits_on_one_page(example_site, example_slugs):
-    for slug in example_slugs:
-        reader = PdfReader(example_site / slug / f"formulieren-{slug}.pdf")
-        titles = [" ".join((page.extract_text() or "").split())[:200] for page in reader.pages]
-        assert len(reader.pages) == 3, titles
-        assert "Bijlage 1: Logboek" in titles[0] and "Bijlage 2: Gespreksverslag" in titles[1]
+@pytest.mark.parametrize("slug", SLUGS)
+def test_each_form_fits_on_one_page(example_site, slug):
+    reader = PdfReader(example_site / slug / f"formulieren-{slug}.pdf")
+    titles = [" ".join((page.extract_text() or "").split())[:200] for page in reader.pages]
+    assert len(reader.pages) == 3, titles
+    assert "Bijlage 1: Logboek" in titles[0] and "Bijlage 2: Gespreksverslag" in titles[1]
 
 
 def test_forms_pdf_is_the_handbooks_appendices_without_its_page_numbers(example_site):
@@ -133,8 +140,6 @@ def test_forms_pdf_is_the_handbooks_appendices_without_its_page_numbers(example_
 def test_every_internal_reference_in_the_print_html_resolves():
     from html import unescape
 
-    from meldcode.content import load_content
-    from meldcode.model import load_config
     from meldcode.pdf import handbook_html
 
     config = load_config(ROOT / "schools", ROOT / "templates")

@@ -26,14 +26,23 @@ def snapshot(root: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture()
-def built(tmp_path) -> tuple[Path, Path]:
-    schools = copy_schools(tmp_path, with_examples=False)
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory) -> Path:
+    """Two schools and their site, built once for this module; tests get a copy."""
+    root = tmp_path_factory.mktemp("two-schools")
+    schools = copy_schools(root, with_examples=False)
     shutil.copy(ROOT / "schools" / "de-regenboog.yaml", schools)
     shutil.copy(ROOT / "schools" / "het-kompas.yaml", schools)
-    out = tmp_path / "site"
-    run_build(schools, out)
-    return schools, out
+    run_build(schools, root / "site")
+    return root
+
+
+@pytest.fixture()
+def built(built_once, tmp_path) -> tuple[Path, Path]:
+    """A fresh copy of the built schools folder and site, for a test to change."""
+    shutil.copytree(built_once / "schools", tmp_path / "schools")
+    shutil.copytree(built_once / "site", tmp_path / "site")
+    return tmp_path / "schools", tmp_path / "site"
 
 
 def test_invalid_config_writes_nothing(built):

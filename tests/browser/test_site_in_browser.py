@@ -232,7 +232,7 @@ def test_overview_with_aandachtspunten_opens_without_script_and_passes_axe(brows
     page = context.new_page()
     page.goto(f"{overview_with_points}/index.html")
     summaries = page.locator("td.aandachtspunten summary")
-    assert summaries.count() == 3
+    assert summaries.count() == page.locator("td.aandachtspunten").count() > 1
     assert page.locator("td.aandachtspunten li").first.is_hidden()
     for i in range(summaries.count()):
         summaries.nth(i).click()
