@@ -14,14 +14,20 @@ import pytest
 from conftest import ROOT
 
 from meldcode.content import kader_paths, load_content
+from meldcode.model import load_config
 from meldcode.overview import overdue
+from meldcode.pages import kader_for
 from meldcode.pipeline import MANIFEST
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
-KADER = load_content(ROOT / "templates").kader
+# The afwegingskader as de Wissel's handbook words it (some texts follow the pupils' ages).
+KADER = kader_for(
+    next(s for s in load_config(ROOT / "schools", ROOT / "templates").schools if s.slug == "de-wissel"),
+    load_content(ROOT / "templates").kader,
+)
 
 
 @pytest.fixture(scope="module")
