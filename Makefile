@@ -11,7 +11,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_DEBS    := chromium nodejs
 
-.PHONY: site test check lint serve bench clean system-deps test-system-deps
+.PHONY: site test check lint serve schema bench clean system-deps test-system-deps
 
 site: $(VENV)/.runtime system-deps
 	$(PY) build.py
@@ -26,6 +26,10 @@ lint: $(VENV)/.test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+# Regenerate schema/*.schema.json (editor help) after changing meldcode/schema.py.
+schema: $(VENV)/.runtime
+	$(PY) build.py --schrijf-schema
 
 serve: $(VENV)/.runtime system-deps
 	$(PY) build.py --serve $(SCHOOL)

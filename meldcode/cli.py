@@ -12,6 +12,9 @@ from pathlib import Path
 from .errors import ConfigError, MeldcodeError, UsageError
 from .overview import overdue
 from .pipeline import MANIFEST, Options, Paths, build
+from .resources import DOCS, TEMPLATES
+from .schema import SECTORS
+from .site import ENGINES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,8 +37,8 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
-def parser(root: Path) -> argparse.ArgumentParser:
-    p = _Parser(prog="build.py", description="Bouw de meldcode (website, handboek, poster) van elke school.")
+def parser(root: Path, prog: str = "build.py") -> argparse.ArgumentParser:
+    p = _Parser(prog=prog, description="Bouw de meldcode (website, handboek, poster) van elke school.")
     p.add_argument(
         "--schools",
         type=Path,
@@ -57,16 +60,54 @@ def parser(root: Path) -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=_jobs, default=None, help="aantal processen (standaard: alle kernen)")
     p.add_argument("--shard", type=_shard, default=None, metavar="K/N", help="bouw elke N-de school, te beginnen bij K")
     p.add_argument("--poster", choices=["A4", "A3"], default="A4", help="papierformaat van de poster")
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=ENGINES[0],
+        help="bouw de websites met MkDocs (standaard) of met Zensical, de opvolger",
+    )
     p.add_argument("--serve", metavar="SLUG", help="live voorbeeld van één school, bijgewerkt bij elke wijziging")
     p.add_argument("--port", type=int, default=8000, help="poort voor --serve (standaard 8000)")
     p.add_argument("-q", "--quiet", action="store_true", help="geen voortgangsbalk")
+    new = p.add_argument_group("een nieuwe school")
+    new.add_argument("--nieuwe-school", metavar="SLUG", help="maak schools/SLUG.yaml voor een nieuwe school")
+    new.add_argument("--naam", help='naam van de nieuwe school, bijvoorbeeld "OBS De Linde"')
+    new.add_argument("--sector", choices=list(SECTORS), help="sector van de nieuwe school")
+    p.add_argument(
+        "--samenvoegen",
+        nargs="+",
+        type=Path,
+        metavar="MAP",
+        help="voeg de uitvoer van builds met --shard samen in --out, met één overzicht",
+    )
+    p.add_argument(
+        "--schrijf-schema",
+        action="store_true",
+        help="schrijf de JSON Schema's voor editors naar schema/ naast de map met scholen",
+    )
     return p
 
 
-def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+def run() -> None:
+    """The `meldcode` command of an installed package: schools/ and site/ in the current folder."""
+    sys.exit(main(root=Path.cwd(), prog="meldcode"))
+
+
+def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "build.py") -> int:
     root = root or Path(__file__).resolve().parent.parent
-    args = parser(root).parse_args(argv)
+    p = parser(root, prog)
+    args = p.parse_args(argv)
     paths = Paths.project(args.schools, args.out)
+    if args.schrijf_schema:
+        from .json_schema import write
+
+        for path in write(args.schools.resolve().parent / "schema", TEMPLATES, DOCS):
+            print(f"Geschreven: {path}")
+        return 0
+    if args.samenvoegen:
+        return _merge(args, paths)
+    if args.nieuwe_school:
+        return _new_school(p, args)
     if args.serve:
         from .serve import serve
 
@@ -79,6 +120,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         jobs=args.jobs,
         shard=args.shard,
         poster=args.poster,
+        engine=args.engine,
         progress=not args.quiet,
         strict=args.strict,
     )
@@ -114,6 +156,40 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         return 1 if result.problems else 0
     _summary(result, paths)
     return 1 if (result.problems or result.failed) else 0
+
+
+def _merge(args: argparse.Namespace, paths: Paths) -> int:
+    from .pipeline import merge
+
+    try:
+        slugs = merge([part.resolve() for part in args.samenvoegen], paths.out, paths)
+    except MeldcodeError as exc:
+        sys.stderr.write(f"{exc}\n{paths.out.name}/ is niet gewijzigd.\n")
+        return 1
+    print(f"Samengevoegd: {len(slugs)} scholen uit {len(args.samenvoegen)} delen in {paths.out}")
+    return 0
+
+
+def _new_school(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from .scaffold import MARK, new_school
+
+    if not args.naam or not args.sector:
+        p.error("--nieuwe-school heeft ook --naam en --sector nodig")
+    try:
+        path = new_school(args.schools.resolve(), TEMPLATES, DOCS, args.nieuwe_school, args.naam, args.sector)
+    except ConfigError as exc:
+        count = len(exc.problems)
+        sys.stderr.write("\n".join(str(problem) for problem in exc.problems) + "\n")
+        sys.stderr.write(f"{count} {'fout' if count == 1 else 'fouten'} gevonden; er is niets geschreven.\n")
+        return 1
+    except MeldcodeError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    to_fill = sum(
+        1 for line in path.read_text(encoding="utf-8").splitlines() if f"# {MARK}" in line and line.strip()[0] != "#"
+    )
+    print(f"Geschreven: {path}\nVul de {to_fill} velden met '# {MARK}' in en controleer met: make check")
+    return 0
 
 
 def _report_problems(problems, aandachtspunten=(), strict: bool = False) -> None:

@@ -232,6 +232,7 @@ class School:
     privacy: Privacy
     logo: Path | None
     site_url: str
+    vindbaar: bool  # may search engines list the site (stichting.zoekmachines)
     sources: list[Path]  # files this school's output depends on
 
     @property
@@ -607,6 +608,7 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         privacy=Privacy((base.get("privacy") or {}).get("bewaartermijn"), Person.of(fg) if fg else None),
         logo=logo if logo and image_kind(logo) else None,
         site_url=base["stichting"]["site_url"],
+        vindbaar=base["stichting"].get("zoekmachines") == "ja",
         sources=[doc.path, stichting_doc.path] + ([logo] if logo else []),
         werkwijze=werkwijze,
     )

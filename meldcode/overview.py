@@ -18,6 +18,7 @@ from markupsafe import Markup
 from .checks import Aandachtspunt, evaluation_overdue
 from .model import dutch_date
 from .names import AANDACHTSPUNTEN_CSV
+from .publish import add_robots_meta, robots_txt
 from .render import environment
 
 if TYPE_CHECKING:
@@ -73,12 +74,14 @@ def write_overview(manifest: Manifest, paths: Paths, staging: Path) -> None:
             }
         )
     stichting = rows[0]["stichting"] if rows else ""
+    vindbaar = bool(rows) and all(row.get("vindbaar") for row in rows)
     html = (
         environment(paths.templates)
         .get_template("overview.html.j2")
         .render(rows=rows, stichting=stichting, csv_name=Markup(AANDACHTSPUNTEN_CSV))  # our own name: no escaping
     )
-    (staging / "index.html").write_text(html, encoding="utf-8")
+    (staging / "index.html").write_text(html if vindbaar else add_robots_meta(html), encoding="utf-8")
+    (staging / "robots.txt").write_text(robots_txt(vindbaar), encoding="utf-8")
     (staging / AANDACHTSPUNTEN_CSV).write_text(aandachtspunten_csv(rows), encoding="utf-8-sig")
     assets = staging / "assets"
     (assets / "fonts").mkdir(parents=True, exist_ok=True)

@@ -162,7 +162,7 @@ def slots(school: School) -> dict[str, str]:
         "casemanager": who("casemanager"),
         # The teacher closest to the pupil: the mentor in voortgezet onderwijs.
         "leerkracht": "de mentor" if school.vo else "de leerkracht",
-        "leerkrachten_van": "de mentoren van" if school.vo else "de leerkrachten van",
+        "leerkrachten": "mentoren" if school.vo else "leerkrachten",
         "vorige_leerkracht": "de vorige mentor" if school.vo else "de vorige leerkracht",
         # From 16 the pupil consents himself; for an adult under curatele or mentorschap the
         # curator or mentor does (UAVG art. 5); see _leeftijd.md.j2.

@@ -36,6 +36,7 @@ from .content import load_content
 from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
 from .model import Config, School, load_config, school_digest, school_files
 from .names import pdf_file
+from .resources import ASSETS, MKDOCS_YML, TEMPLATES
 from .validate import suggest
 
 MANIFEST = ".meldcode-build.json"
@@ -53,8 +54,7 @@ class Paths:
 
     @classmethod
     def project(cls, schools: Path, out: Path) -> Paths:
-        root = Path(__file__).resolve().parent.parent
-        return cls(schools.resolve(), out.resolve(), root / "templates", root / "assets", root / "mkdocs.yml")
+        return cls(schools.resolve(), out.resolve(), TEMPLATES, ASSETS, MKDOCS_YML)
 
 
 @dataclass
@@ -67,6 +67,7 @@ class Options:
     shard: tuple[int, int] | None = None  # (K, N): every N-th school starting at K
     poster: str = "A4"
     progress: bool = True
+    engine: str = "mkdocs"  # the website's static site generator: "mkdocs" or "zensical" (site.ENGINES)
     strict: bool = False  # open aandachtspunten are errors: nothing is built
     today: dt.date | None = None  # the date aandachtspunten are checked against (default: today)
 
@@ -84,6 +85,7 @@ class Row(TypedDict):
     vastgesteld: str  # ISO date
     evaluatie: str  # ISO date
     stichting: str
+    vindbaar: bool  # may search engines list the sites (the stichting's choice)
     aandachtspunten: list[dict]  # meldcode.checks.Aandachtspunt.as_dict() of each
 
 
@@ -194,7 +196,7 @@ def load(paths: Paths, options: Options) -> Loaded:
     need every school. With --strict an open aandachtspunt is an error too.
     """
     previous: Manifest = {} if options.check else _read_manifest(paths.out)
-    shared = _shared_digest(paths)
+    shared = _shared_digest(paths, options.engine)
     config = load_config(paths.schools, paths.templates)
     if options.only and paths.schools.is_dir():
         names = {p.stem for p in school_files(paths.schools)}
@@ -284,6 +286,44 @@ def overview(manifest: Manifest, paths: Paths, staging: Path) -> None:
     )
 
 
+def merge(parts: list[Path], out: Path, paths: Paths) -> list[str]:
+    """Combine the outputs of shard builds (--shard K/N on several machines) into `out`.
+
+    Every part must come from the same code, templates and stichting file; the
+    schools are taken as they are, the overview is written for all of them, and
+    the result is published like a build's. Return the slugs in the merged output.
+    """
+    manifests: list[tuple[Path, Manifest]] = []
+    for part in parts:
+        manifest = _read_manifest(part)
+        if not manifest.get("schools"):
+            raise UsageError(f"--samenvoegen {part}: hier staat geen uitvoer van een bouw ({MANIFEST} ontbreekt)")
+        manifests.append((part, manifest))
+    first = manifests[0][1]
+    schools: dict[str, Entry] = {}
+    source: dict[str, Path] = {}
+    for part, manifest in manifests:
+        if (manifest["tool"], manifest["shared"]) != (first["tool"], first["shared"]):
+            raise MeldcodeError(
+                f"{part} is met andere code, sjablonen of versies gebouwd dan {manifests[0][0]};"
+                " bouw alle delen opnieuw"
+            )
+        for slug, entry in manifest["schools"].items():
+            if slug in schools and schools[slug]["digest"] != entry["digest"]:
+                raise MeldcodeError(f"{slug} staat in {source[slug]} en {part}, met verschillende invoer")
+            schools[slug], source[slug] = entry, part
+    combined: Manifest = {"tool": first["tool"], "shared": first["shared"], "schools": dict(sorted(schools.items()))}
+    staging = _new_staging(out)
+    try:
+        for slug in combined["schools"]:
+            _link_tree(source[slug] / slug, staging / slug)
+        overview(combined, paths, staging)
+        publish(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return list(combined["schools"])
+
+
 def _wanted(paths: Paths, options: Options) -> set[str]:
     """The slugs this build is about: all, --school ones, or one shard of the school files."""
     slugs = [p.stem for p in school_files(paths.schools)] if paths.schools.is_dir() else []
@@ -315,6 +355,7 @@ def _row(school: School, aandachtspunten: list[dict]) -> Row:
         "vastgesteld": school.vaststelling.datum.isoformat(),
         "evaluatie": school.vaststelling.evaluatie.isoformat(),
         "stichting": school.stichting.naam,
+        "vindbaar": school.vindbaar,
         "aandachtspunten": aandachtspunten,
     }
 
@@ -326,8 +367,8 @@ def _tree_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _shared_digest(paths: Paths) -> str:
-    """Hash what every school depends on: tool version and code, templates, assets, mkdocs.yml."""
+def _shared_digest(paths: Paths, engine: str) -> str:
+    """Hash what every school depends on: tool version and code, templates, assets, mkdocs.yml, engine."""
     code = Path(__file__).resolve().parent
     return hashlib.sha256(
         "|".join(
@@ -337,18 +378,19 @@ def _shared_digest(paths: Paths) -> str:
                 _tree_digest(paths.templates),
                 _tree_digest(paths.assets),
                 paths.mkdocs.read_text(encoding="utf-8"),
-                _dependency_versions(),
+                _dependency_versions(engine),
             ]
         ).encode()
     ).hexdigest()
 
 
-def _dependency_versions() -> str:
+def _dependency_versions(engine: str) -> str:
     from importlib.metadata import version
 
-    return ",".join(
-        f"{name}={version(name)}" for name in ("mkdocs", "mkdocs-material", "weasyprint", "jinja2", "markdown")
-    )
+    names = ["mkdocs", "mkdocs-material", "weasyprint", "jinja2", "markdown"]
+    if engine == "zensical":
+        names.append("zensical")
+    return ",".join([engine] + [f"{name}={version(name)}" for name in names])
 
 
 def _read_manifest(out: Path) -> Manifest:
@@ -415,10 +457,12 @@ def _render_all(
     try:
         if jobs == 1:
             for school in todo:
-                collect(build_school(school, paths, staging, options.poster))
+                collect(build_school(school, paths, staging, options.poster, options.engine))
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(build_school, s, paths, staging, options.poster): s.slug for s in todo}
+                futures = {
+                    pool.submit(build_school, s, paths, staging, options.poster, options.engine): s.slug for s in todo
+                }
                 for future in as_completed(futures):
                     try:
                         outcome = future.result()
@@ -439,13 +483,15 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="school", desc="Bouwen", file=sys.stderr, leave=False)
 
 
-def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4") -> Built | Failed:
+def build_school(
+    school: School, paths: Paths, staging: Path, poster: str = "A4", engine: str = "mkdocs"
+) -> Built | Failed:
     """Build one school's site and PDFs into staging/<slug>; runs in a worker process."""
     started = time.perf_counter()
     target = staging / school.slug
     try:
         with one_school():
-            build_school_site(school, paths, target)
+            build_school_site(school, paths, target, engine)
             pages, scale = build_school_pdfs(school, paths, target, poster)
     except MeldcodeError as exc:
         return Failed(school.slug, str(exc))
@@ -463,7 +509,7 @@ def build_school(school: School, paths: Paths, staging: Path, poster: str = "A4"
     )
 
 
-def build_school_site(school: School, paths: Paths, target: Path) -> None:
+def build_school_site(school: School, paths: Paths, target: Path, engine: str = "mkdocs") -> None:
     """Build the school's website (without the PDFs it links to) into `target`, which must not exist."""
     from .site import build_site, write_docs
 
@@ -472,7 +518,7 @@ def build_school_site(school: School, paths: Paths, target: Path) -> None:
         content = load_content(paths.templates)
         config_path = write_docs(school, content, paths.templates, paths.assets, paths.mkdocs, work)
         epoch = int(dt.datetime.combine(school.vaststelling.datum, dt.time(), dt.UTC).timestamp())
-        build_site(config_path, epoch).rename(target)
+        build_site(config_path, epoch, engine).rename(target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -219,6 +219,8 @@ _STICHTING = {
             "logo": {"type": "string", "empty": False, "check_with": "logo"},  # file, relative to schools/
             "site_url": {**_url, "required": True},  # where site/ is published; the poster's QR code points here
             "adres": _text,
+            # may search engines list the sites? "nee" (the default) adds noindex to every page
+            "zoekmachines": {"type": "string", "allowed": ["ja", "nee"]},
         },
     },
     "vaststelling": {

@@ -13,6 +13,8 @@ import logging
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import jinja2
@@ -20,14 +22,21 @@ import yaml
 from markupsafe import Markup
 
 from .content import Content
+from .errors import BuildError
 from .model import School
 from .names import PDF_FILES, pdf_file
 from .pages import Page, menu, pages_for, render_page
+from .publish import add_robots_meta
 from .render import escape_text, mkdocs_base
 
 # Material ships search support for 30 languages and source maps; we need Dutch only.
 _KEEP_LUNR = {"lunr.nl.min.js", "lunr.stemmer.support.min.js"}
-_CDN = re.compile(r"https://unpkg\.com/")  # the CDN Material's bundle falls back to
+# Third parties the themes' bundles can load from: polyfills, Mermaid, a lightbox, Pyodide,
+# repository facts. None is used here; see _trim.
+_CDN = re.compile(r"https://(?:unpkg\.com|cdn\.jsdelivr\.net|api\.github\.com)/")
+# The static site generators that can build the website; MkDocs with Material is the default.
+ENGINES = ("mkdocs", "zensical")
+_ESCAPED_TWICE = re.compile(r"&amp;(amp|lt|gt|quot|#x27|#39|#34);")
 _INDENT = re.compile(r"\n\s+")
 _BETWEEN_TAGS = re.compile(r">\s{2,}<")
 # Material restores a reader's colour palette choice; the site offers none, so the script is dead weight.
@@ -116,6 +125,7 @@ def _mkdocs_config(base: dict, school: School, pages: list[Page], docs: Path, si
             "nav": _nav(pages),
         }
     )
+    config.setdefault("extra", {})["vindbaar"] = school.vindbaar  # read back by build_site
     return config
 
 
@@ -131,7 +141,45 @@ def _footer(school: School) -> Markup:
     return line + Markup("<br>") + Markup(" · ").join(links)
 
 
-def build_site(config_path: Path, source_date_epoch: int) -> Path:
+def build_site(config_path: Path, source_date_epoch: int, engine: str = "mkdocs") -> Path:
+    """Build the website of `config_path` with `engine`; return the site directory."""
+    if engine == "zensical":
+        return _build_with_zensical(config_path, source_date_epoch)
+    return _build_with_mkdocs(config_path, source_date_epoch)
+
+
+def _build_with_zensical(config_path: Path, source_date_epoch: int) -> Path:
+    """Run Zensical on the same mkdocs.yml and pages, in a child process; return the site directory.
+
+    Zensical reads mkdocs.yml, but fails on absolute docs_dir and site_dir: they are
+    made relative to the file. It prints its progress, and runs in Rust: a child
+    process keeps both out of the build's own output.
+    """
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    site = Path(config["site_dir"])
+    for key in ("docs_dir", "site_dir"):
+        config[key] = os.path.relpath(config[key], config_path.parent)
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--config-file", config_path.name],
+        cwd=config_path.parent,
+        env={**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0 or not (site / "index.html").is_file():
+        raise BuildError(f"Zensical kon de website niet bouwen: {(done.stderr or done.stdout).strip()[-500:]}")
+    _trim(site, noindex=not config["extra"].get("vindbaar"))
+    for page in sorted(site.rglob("*.html")):
+        # Zensical's templates escape site_name again in title attributes; ours is escaped
+        # already (MkDocs gets it as Markup). Undoing the second escape keeps it escaped once.
+        text = page.read_text(encoding="utf-8")
+        page.write_text(_ESCAPED_TWICE.sub(r"&\1;", text), encoding="utf-8")
+    return site
+
+
+def _build_with_mkdocs(config_path: Path, source_date_epoch: int) -> Path:
     """Run MkDocs on `config_path`; return the site directory."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -146,7 +194,7 @@ def build_site(config_path: Path, source_date_epoch: int) -> Path:
     _reuse_theme_work(config.theme)
     build(config)
     site = Path(config["site_dir"])
-    _trim(site)
+    _trim(site, noindex=not config["extra"].get("vindbaar"))
     return site
 
 
@@ -180,23 +228,29 @@ def _reuse_theme_work(theme) -> None:
     theme.get_env = get_env
 
 
-def _trim(site: Path) -> None:
-    """Remove theme files the site never loads: source maps and other languages' search."""
+def _trim(site: Path, noindex: bool) -> None:
+    """Remove theme files the site never loads (source maps, other languages' search); mark noindex."""
     for path in sorted(site.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         if "<pre" not in text and "<textarea" not in text:
             # Indentation between tags is a third of each page; browsers ignore it.
             text = _BETWEEN_TAGS.sub("> <", _INDENT.sub("\n", _PALETTE.sub("", text)))
-            path.write_text(text, encoding="utf-8")
+        path.write_text(add_robots_meta(text) if noindex else text, encoding="utf-8")
     for path in sorted(site.rglob("*.map")):
         path.unlink()
+    # Zensical ships two looks, "classic" and "modern", and the pages use one of them.
+    pages = "".join(p.read_text(encoding="utf-8") for p in sorted(site.glob("*.html")))
+    for path in sorted((site / "assets" / "stylesheets").rglob("*.css")):
+        if path.relative_to(site).as_posix() not in pages:
+            path.unlink()
     lunr = site / "assets" / "javascripts" / "lunr"
     for path in sorted(lunr.rglob("*.js")):
         if path.name not in _KEEP_LUNR:
             path.unlink()
-    # Material's bundle can load a ResizeObserver polyfill and Mermaid from the unpkg CDN.
-    # Neither is needed here (modern browsers, no diagrams), but a school's site must
-    # never contact a third party: point those URLs at a local path that does not exist.
+    # The themes' bundles can load a ResizeObserver polyfill, Mermaid, a lightbox or Pyodide
+    # from CDNs, and repository facts from GitHub. None is needed here (modern browsers, no
+    # diagrams, no repository), but a school's site must never contact a third party: point
+    # those URLs at a local path that does not exist.
     for path in sorted((site / "assets" / "javascripts").glob("bundle.*.min.js")):
         text = path.read_text(encoding="utf-8")
         path.write_text(_CDN.sub("assets/javascripts/niet-beschikbaar/", text), encoding="utf-8")

@@ -35,6 +35,7 @@ _DATE_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 _MISSING = "dit verplichte veld ontbreekt"
+_EMPTY_REQUIRED = "is nog leeg; dit veld is verplicht"
 
 _TYPE_NAMES = {
     "string": "tekst",
@@ -223,7 +224,7 @@ def _translate(doc: Document, root: Any, error) -> Problem:
     if rule == "required":
         return doc.problem(path, _MISSING)
     if rule == "nullable" or (rule == "empty" and value in ("", [], {})):
-        return doc.problem(path, "is leeg; vul een waarde in of laat het veld weg")
+        return doc.problem(path, _empty(root, path))
     if rule == "type":
         expected = _TYPE_NAMES.get(error.constraint, error.constraint)
         return doc.problem(path, f"moet {expected} zijn")
@@ -252,6 +253,13 @@ def _translate(doc: Document, root: Any, error) -> Problem:
     if error.code == cerberus.errors.CUSTOM.code:  # raised by our _check_with_* rules
         return doc.problem(path, str(error.info[0]))
     return doc.problem(path, f"is ongeldig ({rule})")  # pragma: no cover - a rule the schema does not use
+
+
+def _empty(root: Any, path: tuple) -> str:
+    """Say that a field is empty: a required one must be filled (a new school's file leaves them empty)."""
+    if path and (_schema_at(root, path[:-1]) or {}).get(path[-1], {}).get("required"):
+        return _EMPTY_REQUIRED
+    return "is leeg; vul een waarde in of laat het veld weg"
 
 
 def suggest(word: str, options) -> str:

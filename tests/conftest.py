@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from meldcode.pipeline import Options, Paths, build  # noqa: E402
+from meldcode.site import ENGINES  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 # The example schools, for tests parametrized per school (one failure does not hide the others).
@@ -55,3 +56,17 @@ def example_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("example") / "site"
     run_build(ROOT / "schools", out)
     return out
+
+
+@pytest.fixture(scope="session")
+def example_site_zensical(tmp_path_factory) -> Path:
+    """The example stichting with its websites built by Zensical, once for the session."""
+    out = tmp_path_factory.mktemp("example-zensical") / "site"
+    run_build(ROOT / "schools", out, engine="zensical")
+    return out
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_site(request) -> Path:
+    """The example build of each website engine: tests that take it run for MkDocs and for Zensical."""
+    return request.getfixturevalue("example_site" if request.param == "mkdocs" else f"example_site_{request.param}")

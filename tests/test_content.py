@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, visible_text
+from conftest import FIXTURES, ROOT, SLUGS, visible_text
 from pypdf import PdfReader
 
 from meldcode.content import load_content
@@ -80,7 +80,7 @@ def test_the_vo_school_names_the_mentor_and_docent_and_the_vo_law(example_site):
     assert "Wet op de expertisecentra" in so_intro and "Wet op het primair onderwijs" not in so_intro
 
 
-@pytest.mark.parametrize("slug", ["de-brug", "de-regenboog", "de-wissel", "het-kompas", "vechtdal-college"])
+@pytest.mark.parametrize("slug", SLUGS)
 def test_every_school_has_the_appendices_on_site_and_in_pdf_contents_and_bookmarks(example_site, slug):
     for page, title in APPENDICES.items():
         html = (example_site / slug / f"{page}.html").read_text(encoding="utf-8")
@@ -96,7 +96,7 @@ def test_every_school_has_the_appendices_on_site_and_in_pdf_contents_and_bookmar
     assert bookmarks.index("Bronnen") < next(i for i, t in enumerate(bookmarks) if "Logboek" in t)
 
 
-@pytest.mark.parametrize("slug", ["de-brug", "de-regenboog", "de-wissel", "het-kompas", "vechtdal-college"])
+@pytest.mark.parametrize("slug", SLUGS)
 def test_no_quoted_sentence_of_the_review_remains(example_site, slug):
     for text in (site_text(example_site, slug), pdf_text(example_site, slug)):
         for sentence in QUOTED:

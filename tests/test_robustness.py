@@ -168,7 +168,7 @@ def test_new_school_with_the_name_of_an_unchanged_school_is_refused(built):
     with pytest.raises(ConfigError) as caught:
         run_build(schools, out)
     assert [str(p) for p in caught.value.problems] == [
-        'schools/tweeling.yaml:2: naam: de naam "OBS De Regenboog" wordt ook gebruikt in schools/de-regenboog.yaml'
+        'schools/tweeling.yaml:3: naam: de naam "OBS De Regenboog" wordt ook gebruikt in schools/de-regenboog.yaml'
     ]
 
 

@@ -29,8 +29,12 @@ def names(cls: type) -> set[str]:
         (model.Afspraken, SCHOOL["afspraken"]["schema"], {}),
         (model.VeiligThuis, STICHTING["veilig_thuis"]["schema"], {}),
         (model.Privacy, STICHTING["privacy"]["schema"], {"functionaris_gegevensbescherming": "fg"}),
-        # logo and site_url belong to the school's own output: School.logo, School.site_url
-        (model.Stichting, STICHTING["stichting"]["schema"], {"logo": None, "site_url": None}),
+        # logo, site_url and zoekmachines belong to the school's own output: School.logo, .site_url, .vindbaar
+        (
+            model.Stichting,
+            STICHTING["stichting"]["schema"],
+            {"logo": None, "site_url": None, "zoekmachines": None},
+        ),
     ],
     ids=lambda value: value.__name__ if isinstance(value, type) else "",
 )

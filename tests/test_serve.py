@@ -116,7 +116,8 @@ def test_preview_reloads_on_save_shows_errors_in_a_banner_and_keeps_the_last_goo
     school.write_text(school.read_text().replace("telefoon: 06-41 23 56 78", "telefoon: 06-41"))
     page.wait_for_selector(BANNER, timeout=60_000)
     banner = page.inner_text(BANNER)
-    assert "schools/de-regenboog.yaml, regel 21" in banner
+    line = 1 + school.read_text().splitlines().index("  telefoon: 06-41")
+    assert f"schools/de-regenboog.yaml, regel {line}" in banner
     assert '"06-41" is geen geldig telefoonnummer' in banner
     page.reload()  # a fresh load shows the banner too, over the last good page
     page.wait_for_selector(BANNER)

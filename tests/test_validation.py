@@ -119,7 +119,7 @@ def test_bad_logo_is_refused(tmp_path, logo, fragment):
     problems = load_config(schools, TEMPLATES).problems
     assert [(p.file, p.field, p.school) for p in problems] == [("schools/_stichting.yaml", "stichting.logo", None)]
     assert fragment in problems[0].message
-    assert problems[0].line == 8
+    assert problems[0].line == 1 + stichting.read_text().splitlines().index(f"  logo: {logo}")
 
 
 def test_missing_stichting_file_is_reported(tmp_path):

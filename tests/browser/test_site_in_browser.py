@@ -18,6 +18,7 @@ from meldcode.model import load_config
 from meldcode.overview import overdue
 from meldcode.pages import kader_for
 from meldcode.pipeline import MANIFEST
+from meldcode.publish import SECURITY_HEADERS
 
 pytestmark = pytest.mark.browser
 
@@ -28,11 +29,13 @@ KADER = kader_for(
     next(s for s in load_config(ROOT / "schools", ROOT / "templates").schools if s.slug == "de-wissel"),
     load_content(ROOT / "templates").kader,
 )
+# One search result: Material's list item, or an option of Zensical's result list (in a shadow root).
+SEARCH_RESULTS = ".md-search-result__item, [role=listbox] [role=option]"
 
 
 @pytest.fixture(scope="module")
-def server(example_site):
-    handler = functools.partial(_QuietHandler, directory=str(example_site))
+def server(engine_site):
+    handler = functools.partial(_QuietHandler, directory=str(engine_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -40,6 +43,13 @@ def server(example_site):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as docs/publiceren.md tells a web server to: with its security headers."""
+
+    def end_headers(self):
+        for name, value in SECURITY_HEADERS.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
@@ -74,18 +84,18 @@ def page(browser):
     context.close()
 
 
-def site_pages(example_site: Path, slug: str) -> list[str]:
-    return sorted(p.name for p in (example_site / slug).glob("*.html"))
+def site_pages(engine_site: Path, slug: str) -> list[str]:
+    return sorted(p.name for p in (engine_site / slug).glob("*.html"))
 
 
 def test_search_for_veilig_thuis_finds_results(page, server):
     page.goto(f"{server}/de-regenboog/index.html")
     page.keyboard.press("/")
     page.keyboard.type("Veilig Thuis", delay=30)  # Material searches on key events, not on fill()
-    results = page.locator(".md-search-result__item")
+    results = page.locator(SEARCH_RESULTS)
     results.first.wait_for(timeout=15000)
     assert results.count() >= 3
-    assert "Veilig Thuis" in page.locator(".md-search-result").inner_text()
+    assert "Veilig Thuis" in " ".join(results.all_inner_texts())
 
 
 @pytest.mark.parametrize("walk,outcome", kader_paths(KADER), ids=lambda v: v if isinstance(v, str) else None)
@@ -130,27 +140,47 @@ def test_without_javascript_the_full_afwegingskader_is_readable(browser, server)
     context.close()
 
 
-def test_no_request_leaves_the_local_server(page, server, example_site):
+def test_no_request_leaves_the_local_server(page, server, engine_site):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    for name in site_pages(example_site, "de-wissel"):
+    for name in site_pages(engine_site, "de-wissel"):
         page.goto(f"{server}/de-wissel/{name}", wait_until="networkidle")
     page.goto(f"{server}/de-wissel/index.html", wait_until="networkidle")
     page.keyboard.press("/")
     page.keyboard.type("melden", delay=30)  # Material searches on key events, not on fill()
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.locator(SEARCH_RESULTS).first.wait_for(timeout=15000)
     page.goto(f"{server}/index.html", wait_until="networkidle")
     outside = [u for u in requests if not u.startswith(server) and not u.startswith(("data:", "blob:"))]
     assert outside == []
     assert len(requests) > 30
 
 
+def test_the_content_security_policy_blocks_nothing_the_site_needs(page, server, engine_site):
+    page.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    violations = {}
+    for url in ["de-wissel/index.html", "de-wissel/afwegingskader.html", "de-wissel/sociale-kaart.html", "index.html"]:
+        response = page.goto(f"{server}/{url}", wait_until="networkidle")
+        assert response and "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        if url.endswith("index.html") and url != "index.html":
+            page.keyboard.press("/")
+            page.keyboard.type("Veilig Thuis", delay=30)
+            page.locator(SEARCH_RESULTS).first.wait_for(timeout=15000)
+        if url.endswith("afwegingskader.html"):
+            page.locator("#afwegingskader button").first.click()
+        if found := page.evaluate("window.__csp"):
+            violations[url] = found
+    assert violations == {}
+
+
 @pytest.mark.parametrize("slug", ["de-regenboog", "de-wissel", "het-kompas"])
-def test_no_horizontal_scroll_on_a_360_pixel_phone(browser, server, example_site, slug):
+def test_no_horizontal_scroll_on_a_360_pixel_phone(browser, server, engine_site, slug):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
     too_wide = []
-    for name in site_pages(example_site, slug):
+    for name in site_pages(engine_site, slug):
         page.goto(f"{server}/{slug}/{name}")
         if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
             too_wide.append(name)
@@ -167,10 +197,10 @@ def _axe(page) -> list[dict]:
     return [v for v in json.loads(result)["violations"] if v["impact"] in ("serious", "critical")]
 
 
-def test_accessibility_no_serious_or_critical_violations(page, server, example_site):
+def test_accessibility_no_serious_or_critical_violations(page, server, engine_site):
     assert AXE.is_file(), "axe-core missing: run `make test` (npm ci in tests/browser)"
     found = {}
-    urls = [f"de-wissel/{n}" for n in site_pages(example_site, "de-wissel")]
+    urls = [f"de-wissel/{n}" for n in site_pages(engine_site, "de-wissel")]
     urls += ["de-regenboog/index.html", "het-kompas/index.html", "index.html"]
     for url in urls:
         page.goto(f"{server}/{url}")
@@ -197,8 +227,8 @@ def test_overview_marks_overdue_evaluations(browser, server, example_site):
     context.close()
 
 
-def test_overview_and_command_line_call_the_same_schools_overdue(browser, server, example_site):
-    manifest = json.loads((example_site / MANIFEST).read_text(encoding="utf-8"))
+def test_overview_and_command_line_call_the_same_schools_overdue(browser, server, engine_site):
+    manifest = json.loads((engine_site / MANIFEST).read_text(encoding="utf-8"))
     context = browser.new_context()
     page = context.new_page()
     for day in ("2027-06-29", "2027-06-30", "2027-07-01"):  # around the examples' evaluation date
