@@ -362,6 +362,8 @@ class School:
         return self.roles.get(name)
 
     def _holds(self, key: str, wanted: object, subject: Role | None) -> bool:
+        if key == "leerlingen":  # the school has pupils of any of these age groups (AGE_GROUPS)
+            return any(getattr(self, str(group)) for group in (wanted if isinstance(wanted, list) else [wanted]))
         if key == "rol":  # the role acting in this sentence is held by the same party as one of `wanted`
             names = wanted if isinstance(wanted, list) else [wanted]
             return any(self.same(subject, self._role_named(str(name))) for name in names)
@@ -546,7 +548,11 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
     vt = base["veilig_thuis"]
     contacts, dropped = _sociale_kaart(
         _builtin_contacts(vt),
-        [("stichting", i, _contact(c)) for i, c in enumerate(base.get("sociale_kaart") or [])]
+        [
+            ("stichting", i, _contact(c))
+            for i, c in enumerate(base.get("sociale_kaart") or [])
+            if data["sector"] in (c.get("sectoren") or [data["sector"]])  # a contact for other sectors only
+        ]
         + [("school", i, _contact(c)) for i, c in enumerate(data.get("sociale_kaart") or [])],
     )
     grouped = [(label, [c for c in contacts if c.categorie == key]) for key, label in schema.CATEGORIES.items()]
