@@ -50,6 +50,10 @@ def load_content(templates_dir: Path) -> Content:
 
 _ITEM_KEYS = {"tekst", "als", "als_niet"}  # a conditional item (see templates/data/stappen.yaml)
 
+# The age groups a condition `leerlingen:` may name: properties of model.School that say the
+# school has such pupils (younger than 12, younger than 16, 16 or 17, 18 or older).
+AGE_GROUPS = ("primair", "onder_16", "zestien", "volwassenen")
+
 
 def _check_text_lists(content: Content) -> None:
     """Fail loudly on a bullet that became a mapping (an unquoted ': ') or a condition we do not know."""
@@ -91,6 +95,11 @@ def werkwijze_choices() -> dict[str, list | None]:
 def _check_condition(key: str, wanted: object, content: Content) -> None:
     """Fail loudly on a condition in our content data that can never be true (a typo of ours)."""
     choices = werkwijze_choices()
+    if key == "leerlingen":
+        for group in wanted if isinstance(wanted, list) else [wanted]:
+            if group not in AGE_GROUPS:
+                raise ValueError(f"content data: unknown age group {group!r} in a condition")
+        return
     if key in ("rol", "regie"):
         for role in wanted if isinstance(wanted, list) else [wanted]:
             if role not in content.roles and role not in choices:

@@ -385,6 +385,8 @@ class School:
         return self.roles.get(name)
 
     def _holds(self, key: str, wanted: object, subject: Role | None, step: int | None = None) -> bool:
+        if key == "leerlingen":  # the school has pupils of any of these age groups (AGE_GROUPS)
+            return any(getattr(self, str(group)) for group in (wanted if isinstance(wanted, list) else [wanted]))
         if key in ("rol", "regie"):
             # rol: the role acting in this sentence; regie: the leader of this step (a step page's own text)
             if key == "regie":
@@ -604,7 +606,11 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
     vt = base["veilig_thuis"]
     contacts, dropped = _sociale_kaart(
         _builtin_contacts(vt),
-        [("stichting", i, _contact(c)) for i, c in enumerate(base.get("sociale_kaart") or [])]
+        [
+            ("stichting", i, _contact(c))
+            for i, c in enumerate(base.get("sociale_kaart") or [])
+            if data["sector"] in (c.get("sectoren") or [data["sector"]])  # a contact for other sectors only
+        ]
         + [("school", i, _contact(c)) for i, c in enumerate(data.get("sociale_kaart") or [])],
     )
     grouped = [(label, [c for c in contacts if c.categorie == key]) for key, label in schema.CATEGORIES.items()]

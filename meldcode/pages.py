@@ -173,19 +173,37 @@ def slots(school: School) -> dict[str, str | Markup]:
         "toestemming_hulp": "schriftelijke toestemming"
         if w["ondersteuningsteam.toestemming"] in ("extern_schriftelijk", "groot_team_schriftelijk")
         else "toestemming",
-        # From 16 the pupil consents himself (UAVG art. 5); see _leeftijd.md.j2.
-        "toestemming_van": "de ouders of, vanaf 16 jaar, de leerling zelf"
-        if school.zestien or school.volwassenen
+        # From 16 the pupil consents himself; for an adult under curatele or mentorschap the
+        # curator or mentor does (UAVG art. 5); see _leeftijd.md.j2.
+        "toestemming_van": "de ouders of, vanaf 16 jaar, de leerling zelf (of diens curator of mentor)"
+        if school.volwassenen
+        else "de ouders of, vanaf 16 jaar, de leerling zelf"
+        if school.zestien
         else "de ouders",
+        # Who hears of a melding, and who is to accept help, first: from 18 the parents have no
+        # gezag (BW 1:233, 1:245) and hear nothing without the pupil's consent (AVG art. 6).
+        "melding_met": "de leerling en, bij een minderjarige leerling, met de ouders"
+        if school.volwassenen
+        else "de leerling en met de ouders"
+        if school.zestien
+        else "de ouders en, als dat passend is, met de leerling",
+        "ouders_en_leerling": "de leerling en, bij een minderjarige leerling, de ouders"
+        if school.volwassenen
+        else "de ouders en de leerling",
     }
     return {**values, **{k[:1].upper() + k[1:]: v[:1].upper() + v[1:] for k, v in values.items()}}
 
 
 def kader_for(school: School, kader: dict) -> dict:
-    """Return the afwegingskader with this school's werkwijze applied to the actions."""
+    """Return the afwegingskader with this school's werkwijze applied and its {slots} filled in."""
     fill = slots(school)
+
+    def filled(text: str) -> str:
+        return re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], text)
+
     vragen = []
     for vraag in kader["vragen"]:
+        vraag = {**vraag, "vraag": filled(vraag["vraag"])}
         antwoorden = []
         for answer in vraag["antwoorden"]:
             answer = dict(answer)
@@ -193,7 +211,11 @@ def kader_for(school: School, kader: dict) -> dict:
                 chosen = school.select(answer["actie"])
                 answer.pop("actie")
                 if chosen:
-                    answer["actie"] = re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], chosen[0])
+                    answer["actie"] = filled(chosen[0])
             antwoorden.append(answer)
         vragen.append({**vraag, "antwoorden": antwoorden})
-    return {**kader, "vragen": vragen}
+    uitkomsten = {
+        key: {**uitkomst, "tekst": filled(uitkomst["tekst"]), "kort": filled(uitkomst["kort"])}
+        for key, uitkomst in kader["uitkomsten"].items()
+    }
+    return {**kader, "vragen": vragen, "uitkomsten": uitkomsten}

@@ -111,17 +111,26 @@ def taakverdeling(steps: list[dict]) -> dict:
 
 
 # One entry on the sociale kaart. At least one of telefoon, email, website.
-CONTACT = {
+_CONTACT_FIELDS: dict[str, dict] = {
+    "organisatie": {**_text, "required": True},
+    "categorie": {"type": "string", "required": True, "allowed": list(CATEGORIES)},
+    "contactpersoon": _text,
+    "telefoon": _phone,
+    "email": _email,
+    "website": _url,
+    "adres": _text,
+    "toelichting": _long_text,  # when to call them, what they do
+}
+CONTACT = {"type": "dict", "schema": _CONTACT_FIELDS}
+
+# A board-wide contact may be limited to schools of some sectors: a samenwerkingsverband for
+# primary schools does not belong on a secondary school's sociale kaart (they are separate by law).
+STICHTING_CONTACT = {
     "type": "dict",
     "schema": {
-        "organisatie": {**_text, "required": True},
-        "categorie": {"type": "string", "required": True, "allowed": list(CATEGORIES)},
-        "contactpersoon": _text,
-        "telefoon": _phone,
-        "email": _email,
-        "website": _url,
-        "adres": _text,
-        "toelichting": _long_text,  # when to call them, what they do
+        **_CONTACT_FIELDS,
+        # only on the sociale kaart of schools of these sectors; left out: every school
+        "sectoren": {"type": "list", "empty": False, "schema": {"type": "string", "allowed": list(SECTORS)}},
     },
 }
 
@@ -243,7 +252,7 @@ _STICHTING = {
         },
     },
     "taakverdeling": _PER_STEP,  # all of taakverdeling(steps), each required
-    "sociale_kaart": {"type": "list", "schema": CONTACT},  # contacts every school shares
+    "sociale_kaart": {"type": "list", "schema": STICHTING_CONTACT},  # contacts every school (of a sector) shares
     "werkwijze": {"type": "dict", "schema": WERKWIJZE},  # the board's choices; a school may override per key
 }
 

@@ -122,13 +122,13 @@ BOTH_OUTPUTS = [
         "de-regenboog",
         "ondersteuningsteam.toestemming: extern",
         "stap-2",
-        "of het buurtteam, vraag je de ouders om toestemming. Weigeren",
+        "het samenwerkingsverband, vraag je de ouders om toestemming. Weigeren",
     ),
     (
         "de-wissel",
         "ondersteuningsteam.toestemming: extern_schriftelijk",
         "stap-2",
-        "of het buurtteam, vraag je de ouders om schriftelijke toestemming.",
+        "het samenwerkingsverband, vraag je de ouders om schriftelijke toestemming.",
     ),
     (
         "het-kompas",

@@ -14,7 +14,9 @@ import pytest
 from conftest import ROOT
 
 from meldcode.content import kader_paths, load_content
+from meldcode.model import load_config
 from meldcode.overview import overdue
+from meldcode.pages import kader_for
 from meldcode.pipeline import MANIFEST
 from meldcode.publish import SECURITY_HEADERS
 
@@ -22,7 +24,11 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
-KADER = load_content(ROOT / "templates").kader
+# The afwegingskader as de Wissel's handbook words it (some texts follow the pupils' ages).
+KADER = kader_for(
+    next(s for s in load_config(ROOT / "schools", ROOT / "templates").schools if s.slug == "de-wissel"),
+    load_content(ROOT / "templates").kader,
+)
 # One search result: Material's list item, or an option of Zensical's result list (in a shadow root).
 SEARCH_RESULTS = ".md-search-result__item, [role=listbox] [role=option]"
 
