@@ -25,7 +25,7 @@ from pathlib import Path
 from .content import Content, load_content
 from .errors import Problem
 from .loader import Document
-from .model import Config, School, organisation_key
+from .model import Config, School, dutch_list, organisation_key
 from .pages import pages_for
 from .validate import suggest
 
@@ -430,7 +430,7 @@ def _kader(book: _Handbook, at: _Where) -> Iterator[Aandachtspunt]:
         if not present
     ]
     if missing:
-        yield at.point("besluit-beslissingen", f"{book.data}/stappen.yaml", (), "stap 5 mist " + " en ".join(missing))
+        yield at.point("besluit-beslissingen", f"{book.data}/stappen.yaml", (), "stap 5 mist " + dutch_list(missing))
 
 
 def _step_texts(school: School, content: Content, number: int | None = None) -> Iterator[str]:
