@@ -2,6 +2,7 @@
 # machine with Python 3.11, make and git needs: every other install happens here.
 
 PYTHON  ?= python3.11
+ENGINE  ?= mkdocs
 VENV    := .venv
 PY      := $(VENV)/bin/python
 APT     := DEBIAN_FRONTEND=noninteractive apt-get
@@ -14,7 +15,7 @@ TEST_DEBS    := chromium nodejs
 .PHONY: site test check lint serve schema bench clean system-deps test-system-deps
 
 site: $(VENV)/.runtime system-deps
-	$(PY) build.py
+	$(PY) build.py --engine $(ENGINE)
 
 # The school files (as board staff use it), then the code's own checks.
 check: $(VENV)/.test
@@ -32,7 +33,7 @@ schema: $(VENV)/.runtime
 	$(PY) build.py --schrijf-schema
 
 serve: $(VENV)/.runtime system-deps
-	$(PY) build.py --serve $(SCHOOL)
+	$(PY) build.py --serve $(SCHOOL) --engine $(ENGINE)
 
 test: $(VENV)/.test system-deps test-system-deps tests/browser/node_modules/axe-core/axe.min.js
 	$(PY) -m pytest

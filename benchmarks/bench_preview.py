@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: how fast the preview (`build.py --serve`) shows a saved edit.
 
-    python benchmarks/bench_preview.py [--rounds 3]
+    python benchmarks/bench_preview.py [--rounds 3] [--engine mkdocs|zensical]
 
 Starts the preview of an example school on a temporary copy of the example
 schools, listens to its event stream like an open page does, and makes edits
@@ -18,7 +18,8 @@ reports the time from the save to
 and the CPU seconds of the preview process (validation and website) and of
 its PDF child processes for that edit: on a shared machine CPU time is
 steadier than wall time. For comparison it first times a one-school build
-(`build.py --school`) from a fresh process. Prints Markdown tables;
+(`build.py --school`) from a fresh process. `--engine` is passed to both (the
+website's engine; MkDocs by default). Prints Markdown tables;
 docs/benchmark.md holds the numbers of the last run.
 """
 
@@ -40,6 +41,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from meldcode.site import ENGINES  # noqa: E402
+
 SLUG = "de-regenboog"
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -101,13 +106,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def one_school_build(schools: Path, out: Path) -> tuple[float, float]:
+def one_school_build(schools: Path, out: Path, engine: str) -> tuple[float, float]:
     """Wall and CPU seconds of `build.py --school SLUG` in a fresh process."""
     before = os.times()
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, str(ROOT / "build.py"), "--schools", str(schools), "--out", str(out)]
-        + ["--school", SLUG, "-q", "--force"],
+        + ["--school", SLUG, "-q", "--force", "--engine", engine],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -117,17 +122,18 @@ def one_school_build(schools: Path, out: Path) -> tuple[float, float]:
     )
 
 
-def run(rounds: int) -> list[dict]:
+def run(rounds: int, engine: str) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="meldcode-bench-preview-") as tmp:
         schools = Path(tmp) / "schools"
         shutil.copytree(ROOT / "schools", schools)
-        one_wall, one_cpu = one_school_build(schools, Path(tmp) / "site")
+        one_wall, one_cpu = one_school_build(schools, Path(tmp) / "site", engine)
         print(f"one-school build (fresh process): {one_wall:.1f} s wall, {one_cpu:.1f} CPU s\n", flush=True)
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "build.py"), "--schools", str(schools), "--serve", SLUG, "--port", str(port)],
+            [sys.executable, str(ROOT / "build.py"), "--schools", str(schools), "--serve", SLUG, "--port", str(port)]
+            + ["--engine", engine],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -196,9 +202,10 @@ def _edit(events: Events, pid: int, base: str, school: Path, what: str, old: str
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3, help="how often to make the five edits")
+    parser.add_argument("--engine", choices=ENGINES, default=ENGINES[0], help="website engine (build.py --engine)")
     args = parser.parse_args()
-    print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.2f}\n")
-    rows = run(args.rounds)
+    print(f"engine: {args.engine}, cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.2f}\n")
+    rows = run(args.rounds, args.engine)
     print("\n| edit | save to page: median / max | save to PDFs: median / max | CPU s preview / PDF child |")
     print("|---|---:|---:|---:|")
     for what, *_ in EDITS:

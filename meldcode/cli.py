@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
     if args.serve:
         from .serve import serve
 
-        return serve(paths, args.serve, args.port, args.poster)
+        return serve(paths, args.serve, args.port, args.poster, args.engine)
     options = Options(
         only=args.school,
         check=args.check,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 
 @dataclasses.dataclass(frozen=True, order=True)
@@ -48,4 +49,12 @@ class UsageError(MeldcodeError):
 
 
 class BuildError(MeldcodeError):
-    """Rendering a school failed after its configuration was valid."""
+    """Rendering a school failed after its configuration was valid.
+
+    `file` is the user's file that caused it (a logo), when known; `detail` is the
+    message without that file's name, for callers that show the file apart.
+    """
+
+    def __init__(self, message: str, file: Path | None = None) -> None:
+        self.file, self.detail = file, message
+        super().__init__(f"{file.name}: {message}" if file else message)

@@ -106,8 +106,8 @@ def _remove_font_folder(config) -> None:
         config._folder = None
 
 
-def _render(html: str, target: Path, base: Path, roots: list[Path]):
-    """Lay out `html`; return the document."""
+def _render(html: str, target: Path, base: Path, roots: list[Path], logo: Path | None = None):
+    """Lay out `html`; return the document. `logo`: the user's image the HTML shows, if any."""
     from weasyprint import HTML
 
     fetcher = LocalFetcher(roots)
@@ -115,7 +115,17 @@ def _render(html: str, target: Path, base: Path, roots: list[Path]):
         pdf_variant="pdf/ua-1", font_config=font_configuration()
     )
     if fetcher.refused:
-        raise BuildError(f"{target.name}: geblokkeerde externe bron(nen): {', '.join(sorted(set(fetcher.refused)))}")
+        urls = sorted(set(fetcher.refused))
+        # An SVG logo can ask for a web font or a style sheet online (design tools export
+        # them so); then say so of the logo, the file the user can change.
+        text = logo.read_bytes().decode("utf-8", "ignore") if logo else ""
+        if found := [url for url in urls if url in text]:
+            raise BuildError(
+                f"het logo verwijst naar {', '.join(found)}; voor de PDF wordt niets van internet gehaald."
+                " Sla het logo op zonder verwijzingen naar internet (bijvoorbeeld met de tekst omgezet in paden).",
+                file=logo,
+            )
+        raise BuildError(f"{target.name}: geblokkeerde externe bron(nen): {', '.join(urls)}")
     return document
 
 
@@ -169,7 +179,7 @@ def write_handbook(
     """
     html = handbook_html(school, content, templates_dir, mkdocs_yml)
     roots = [assets_dir] + ([school.logo.parent] if school.logo else [])
-    document = _render(html, target, assets_dir, roots)
+    document = _render(html, target, assets_dir, roots, school.logo)
     _write(document, _identifier("handbook", html, school), target)
     first_form = _appendices(html)[0]["id"]
     first = next(i for i, page in enumerate(document.pages) if first_form in page.anchors)

@@ -11,8 +11,10 @@ stops an older PDF build that is still running.
 
 Errors are printed in Dutch in the terminal and shown as a banner at the top of
 every open page (file, line, message) until they are fixed; the last good
-version stays served. The reload script and banner are added to pages as they
-are served; the built files themselves are the same as a normal build's.
+version stays served. A failed PDF build shows the same way, for the version on
+screen, while the PDF links keep serving the last good PDFs. The reload script
+and banner are added to pages as they are served; the built files themselves are
+the same as a normal build's (with the engine chosen by --engine).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from .content import load_content
-from .errors import ConfigError, MeldcodeError, Problem
+from .errors import BuildError, ConfigError, MeldcodeError, Problem
 from .model import STICHTING_FILE, load_config
 from .pdf import font_configuration
 from .pipeline import Paths, build_school_pdfs, build_school_site, one_school
@@ -46,21 +48,30 @@ _QUIET = 0.05  # seconds without further file events before building: editors sa
 _KEEPALIVE = 15.0  # seconds between comments on an idle event stream, to notice closed pages
 
 # Added before </body> of every served page: listens for new versions and shows errors.
-# The banner is built with textContent only: messages quote user input.
+# The banner is built with textContent only: messages quote user input. No "%" but the
+# two placeholders: the script is filled in with Python's % formatting.
 _SCRIPT = """<script>(function(){var mine=%d;
-function banner(errors){var old=document.getElementById('meldcode-voorbeeld-fout');if(old){old.remove()}
-if(!errors.length){return}var box=document.createElement('div');box.id='meldcode-voorbeeld-fout';
-box.setAttribute('role','alert');box.style.cssText='position:fixed;top:0;left:0;right:0;z-index:10000;'
-+'max-height:50vh;overflow:auto;background:#8b0000;color:#fff;padding:.8em 1em;font:15px/1.4 sans-serif;'
-+'box-shadow:0 2px 6px rgba(0,0,0,.4)';var h=document.createElement('strong');
-h.textContent=mine?'Fout in de invoer: dit voorbeeld toont nog de vorige goede versie.'
-:'Fout in de invoer: er is nog geen goede versie om te tonen.';box.appendChild(h);
-var ul=document.createElement('ul');ul.style.margin='.4em 0 0';errors.forEach(function(e){
-var li=document.createElement('li');var w=document.createElement('strong');
-w.textContent=e.bestand+(e.regel?', regel '+e.regel:'')+': ';li.appendChild(w);
-li.appendChild(document.createTextNode((e.veld?e.veld+': ':'')+e.melding));ul.appendChild(li)});
-box.appendChild(ul);document.body.appendChild(box)}
-function show(s){if(s.versie!==mine){location.reload();return}banner(s.fouten)}
+function rows(list){var ul=document.createElement('ul');ul.style.cssText='margin:.3em 0 0;padding-left:1.2em';
+list.forEach(function(e){var li=document.createElement('li');if(e.bestand){var w=document.createElement('strong');
+w.textContent=e.bestand+(e.regel?', regel '+e.regel:'')+': ';li.appendChild(w)}
+li.appendChild(document.createTextNode((e.veld?e.veld+': ':'')+e.melding));ul.appendChild(li)});return ul}
+function part(box,colour,title,list){var p=document.createElement('div');
+p.style.cssText='background:'+colour+';padding:.6em 1em;overflow-wrap:anywhere';
+var h=document.createElement('strong');h.textContent=title;p.appendChild(h);p.appendChild(rows(list));
+box.appendChild(p)}
+function banner(s){var old=document.getElementById('meldcode-voorbeeld-fout');if(old){old.remove()}
+if(!s.fouten.length&&!s.pdf_fouten.length){return}var box=document.createElement('div');
+box.id='meldcode-voorbeeld-fout';box.setAttribute('role','alert');
+box.style.cssText='position:fixed;top:0;left:0;right:0;z-index:10000;max-height:50vh;overflow:auto;'
++'color:#fff;font:15px/1.4 sans-serif;box-shadow:0 2px 6px rgba(0,0,0,.4)';
+if(s.fouten.length){part(box,'#8b0000',mine?'Fout in de invoer: dit voorbeeld toont nog de vorige goede versie.'
+:'Fout in de invoer: er is nog geen goede versie om te tonen.',s.fouten)}
+if(s.pdf_fouten.length){part(box,'#6b4000',(s.fouten.length
+?"De PDF's van de getoonde versie konden niet worden gemaakt. "
+:"De website is bijgewerkt, maar de PDF's konden niet worden gemaakt. ")
++(s.pdf?"De PDF-links geven nog de vorige goede PDF's.":"Er zijn nog geen PDF's."),s.pdf_fouten)}
+document.body.appendChild(box)}
+function show(s){if(s.versie!==mine){location.reload();return}banner(s)}
 show(%s);var es=new EventSource('/__gebeurtenissen');
 es.onmessage=function(m){show(JSON.parse(m.data))};})();</script>"""
 
@@ -74,6 +85,11 @@ _PDF_PENDING = (
     "<!DOCTYPE html><html lang=nl><meta charset=utf-8><title>PDF wordt gemaakt</title>"
     "<meta http-equiv=refresh content=2><p>De PDF wordt nog gemaakt. Deze pagina ververst zichzelf.</p></html>"
 )
+_PDF_FAILED = (
+    "<!DOCTYPE html><html lang=nl><meta charset=utf-8><title>PDF niet gemaakt</title>"
+    "<body style='margin:12em 1em 1em;font:16px/1.4 sans-serif'><p>De PDF kon niet worden gemaakt; wat er misging"
+    " staat hierboven. Herstel het en sla het bestand op; deze pagina ververst dan zichzelf.</p></body></html>"
+)
 
 
 class _State:
@@ -85,12 +101,19 @@ class _State:
         self.version = 0  # +1 for every new site swapped in
         self.pdf_version = 0  # the site version the served PDFs belong to
         self.ready = 0.0  # when the current site was swapped in (Unix time; the benchmark reads it)
-        self.problems: list[dict] = []
+        self.problems: list[dict] = []  # why the last save gave no new site
+        self.pdf_problems: list[dict] = []  # why the current site's PDFs could not be made
         self.changed = threading.Condition()
         self.stopping = False
 
     def status(self) -> dict:
-        return {"versie": self.version, "pdf": self.pdf_version, "fouten": self.problems, "klaar": self.ready}
+        return {
+            "versie": self.version,
+            "pdf": self.pdf_version,
+            "fouten": self.problems,
+            "pdf_fouten": self.pdf_problems,
+            "klaar": self.ready,
+        }
 
     def publish(self, **changes: Any) -> None:
         """Change what is served and wake every open event stream."""
@@ -121,6 +144,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self._send(200, "text/html; charset=utf-8", self._with_script(_NO_SITE.encode(), status))
             return
         if path.endswith(".pdf") and "/" not in path.strip("/"):
+            if pdfs is None and status["pdf_fouten"]:
+                self._send(503, "text/html; charset=utf-8", self._with_script(_PDF_FAILED.encode(), status))
+                return
             if pdfs is None:
                 self._send(503, "text/html; charset=utf-8", _PDF_PENDING.encode())
                 return
@@ -185,6 +211,15 @@ def _problem_row(problem: Problem) -> dict:
     return {"bestand": problem.file, "regel": problem.line, "veld": problem.field, "melding": problem.message}
 
 
+def _failure(exc: Exception) -> tuple[Path | None, str]:
+    """Return the user's file at fault (where known) and the Dutch message of a failed build."""
+    if isinstance(exc, BuildError) and exc.file is not None:
+        return exc.file, exc.detail
+    if isinstance(exc, MeldcodeError):
+        return None, str(exc)
+    return None, f"interne fout bij het bouwen ({type(exc).__name__}: {exc})"
+
+
 class _Forked:
     """A function run in a forked child of this warm process; its result comes back pickled.
 
@@ -202,10 +237,8 @@ class _Forked:
                 os.close(read)
                 try:
                     result: tuple = ("ok", function(*args))
-                except MeldcodeError as exc:
-                    result = ("error", str(exc))
-                except Exception as exc:  # noqa: BLE001 - a bug of ours: report it, keep previewing
-                    result = ("error", f"interne fout bij het bouwen ({type(exc).__name__}: {exc})")
+                except Exception as exc:  # noqa: BLE001 - also a bug of ours: report it, keep previewing
+                    result = ("error", _failure(exc))
                 with os.fdopen(write, "wb") as pipe:
                     pipe.write(pickle.dumps(result))
             finally:
@@ -214,7 +247,7 @@ class _Forked:
         self.pid, self._read = pid, read
 
     def result(self) -> tuple[str, Any]:
-        """Wait for the child; return ("ok", value), ("error", message) or ("stopped", None)."""
+        """Wait for the child; return ("ok", value), ("error", (file, message)) or ("stopped", None)."""
         with os.fdopen(self._read, "rb") as pipe:
             data = pipe.read()
         os.waitpid(self.pid, 0)
@@ -233,8 +266,8 @@ def _pdfs_in_child(school: Any, paths: Paths, target: Path, poster: str) -> tupl
 class _Preview:
     """Rebuilds one school on every change: site first, then its PDFs in the background."""
 
-    def __init__(self, paths: Paths, slug: str, work: Path, poster: str = "A4") -> None:
-        self.paths, self.slug, self.work, self.poster = paths, slug, work, poster
+    def __init__(self, paths: Paths, slug: str, work: Path, poster: str = "A4", engine: str = "mkdocs") -> None:
+        self.paths, self.slug, self.work, self.poster, self.engine = paths, slug, work, poster, engine
         self.state = _State()
         self.builds = 0
         self.pdf_job: _Forked | None = None
@@ -264,13 +297,16 @@ class _Preview:
         folder = self.work / f"site-{self.builds}"
         try:
             with one_school():
-                build_school_site(school, self.paths, folder / self.slug)
+                build_school_site(school, self.paths, folder / self.slug, self.engine)
         except MeldcodeError as exc:
             shutil.rmtree(folder, ignore_errors=True)
             self._fail([Problem(f"{self.paths.schools.name}/{self.slug}.yaml", None, None, str(exc), self.slug)])
             return False
         old = self.state.site
-        self.state.publish(site=folder / self.slug, version=self.state.version + 1, problems=[], ready=time.time())
+        # A PDF failure belongs to the version it was made for: the new one gets its own try.
+        self.state.publish(
+            site=folder / self.slug, version=self.state.version + 1, problems=[], pdf_problems=[], ready=time.time()
+        )
         if old is not None:
             # Keep the previous version for requests still reading it; drop the one before.
             for stale in self.work.glob("site-*"):
@@ -293,8 +329,8 @@ class _Preview:
             try:
                 with one_school():
                     _pdfs_in_child(school, self.paths, target, self.poster)
-            except MeldcodeError as exc:
-                self._pdfs_done(version, target, started, ("error", str(exc)))
+            except Exception as exc:  # noqa: BLE001 - also a bug of ours: report it, keep previewing
+                self._pdfs_done(version, target, started, ("error", _failure(exc)))
             else:
                 self._pdfs_done(version, target, started, ("ok", None))
             return
@@ -311,8 +347,19 @@ class _Preview:
             return
         if kind == "error":
             shutil.rmtree(target, ignore_errors=True)
-            sys.stderr.write(f"De PDF's konden niet worden gemaakt: {value}\nDe vorige PDF's blijven beschikbaar.\n")
-            sys.stderr.flush()
+            file, message = value
+            problem = Problem(self._shown(file) if file else "", None, None, message, self.slug)
+            with self.state.changed:
+                current = version == self.state.version
+                if current:
+                    self.state.pdf_problems = [_problem_row(problem)]
+                    self.state.changed.notify_all()
+                have_pdfs = self.state.pdfs is not None
+            if current:  # else a newer save is building its own PDFs, and this failure is stale
+                after = "De vorige PDF's blijven beschikbaar." if have_pdfs else "Er zijn nog geen PDF's."
+                where = f"{problem.file}: " if problem.file else ""
+                sys.stderr.write(f"De PDF's konden niet worden gemaakt:\n{where}{message}\n{after}\n")
+                sys.stderr.flush()
             return
         with self.state.changed:
             old, newer = self.state.pdfs, self.state.pdf_version > version
@@ -325,6 +372,13 @@ class _Preview:
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         print(f"PDF's bijgewerkt ({time.perf_counter() - started:.1f} s na het begin van de bouw).", flush=True)
+
+    def _shown(self, file: Path) -> str:
+        """Return `file` as problems name it: schools/logo.svg."""
+        try:
+            return f"{self.paths.schools.name}/{file.relative_to(self.paths.schools).as_posix()}"
+        except ValueError:
+            return file.name
 
     def stop(self) -> None:
         self.state.publish(stopping=True)
@@ -383,10 +437,10 @@ def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
-def serve(paths: Paths, slug: str, port: int, poster: str = "A4") -> int:
-    """Serve a live preview of one school until Ctrl+C; return the exit status."""
+def serve(paths: Paths, slug: str, port: int, poster: str = "A4", engine: str = "mkdocs") -> int:
+    """Serve a live preview of one school, its website built by `engine`, until Ctrl+C; return the exit status."""
     work = Path(tempfile.mkdtemp(prefix="meldcode-voorbeeld-"))
-    preview = _Preview(paths, slug, work, poster)
+    preview = _Preview(paths, slug, work, poster, engine)
     wake = threading.Event()
     server = None
     # `kill` stops the preview like Ctrl+C: the temporary folder goes too.

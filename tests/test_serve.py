@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import shutil
@@ -16,11 +17,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, copy_schools
+from conftest import FIXTURES, ROOT, copy_schools
 from pypdf import PdfReader
+
+from meldcode.names import pdf_file
+from meldcode.pipeline import Paths
+from meldcode.serve import _Preview
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BANNER = "#meldcode-voorbeeld-fout"
+HANDBOOK = "/" + pdf_file("handbook", "de-regenboog")
 
 
 def _free_port() -> int:
@@ -61,14 +67,14 @@ def _poster_text(base: str) -> str:
     return PdfReader(io.BytesIO(_get(base + "/poster-de-regenboog.pdf"))).pages[0].extract_text()
 
 
-@pytest.fixture()
-def preview(tmp_path) -> Iterator[tuple[str, Path, list[str]]]:
-    """A running preview of de-regenboog on a copy of the example schools; yields (url, school file, output)."""
+@contextlib.contextmanager
+def _running_preview(tmp_path: Path, *options: str) -> Iterator[tuple[str, Path, list[str]]]:
+    """Run a preview of de-regenboog on a copy of the example schools; yield (url, school file, output)."""
     schools = copy_schools(tmp_path)
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "--schools", str(schools), "--serve", "de-regenboog"]
-        + ["--port", str(port)],
+        + ["--port", str(port), *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -86,6 +92,20 @@ def preview(tmp_path) -> Iterator[tuple[str, Path, list[str]]]:
         proc.terminate()
         proc.wait(timeout=20)
         reader.join(timeout=5)
+
+
+@pytest.fixture()
+def preview(tmp_path) -> Iterator[tuple[str, Path, list[str]]]:
+    """A running preview with the default engine (MkDocs); yields (url, school file, output)."""
+    with _running_preview(tmp_path) as running:
+        yield running
+
+
+@pytest.fixture()
+def preview_zensical(tmp_path) -> Iterator[tuple[str, Path, list[str]]]:
+    """A running preview whose website Zensical builds; yields (url, school file, output)."""
+    with _running_preview(tmp_path, "--engine", "zensical") as running:
+        yield running
 
 
 @pytest.fixture()
@@ -137,3 +157,78 @@ def test_preview_reloads_on_save_shows_errors_in_a_banner_and_keeps_the_last_goo
     assert page.locator(BANNER).count() == 0
     text = "".join(output)
     assert '"06-41" is geen geldig telefoonnummer' in text  # in the terminal too
+
+
+@pytest.mark.browser
+def test_preview_with_zensical_builds_the_site_with_zensical_and_reloads_on_save(preview_zensical, page):
+    base, school, output = preview_zensical
+    page.goto(base + "/index.html")
+    assert page.get_attribute('meta[name="generator"]', "content").startswith("zensical-")
+    assert "Fatima el Amrani" in page.inner_text("body")
+
+    with page.expect_navigation(timeout=60_000):
+        school.write_text(school.read_text().replace("Fatima el Amrani", "Fatima Amrani-Bakker"))
+    assert "Fatima Amrani-Bakker" in page.inner_text("body")
+    assert page.get_attribute('meta[name="generator"]', "content").startswith("zensical-")
+    assert page.locator(BANNER).count() == 0
+
+
+@pytest.mark.browser
+def test_a_failed_pdf_build_shows_on_the_page_and_the_last_good_pdfs_stay_until_it_is_fixed(preview, page):
+    base, school, output = preview
+    logo = school.parent / "logo-vechtdal.svg"
+    good_logo, good_handbook = logo.read_bytes(), _get(base + HANDBOOK)
+    page.goto(base + "/index.html")
+
+    # A logo that passes validation but asks for a web font online: the site is
+    # rebuilt with it, the PDF build refuses to fetch the font and fails.
+    with page.expect_navigation(timeout=60_000):
+        shutil.copy(FIXTURES / "bad-logo" / "web-font.svg", logo)
+    page.wait_for_selector(BANNER, timeout=60_000)
+    banner = page.inner_text(BANNER)
+    assert "De website is bijgewerkt, maar de PDF's konden niet worden gemaakt." in banner
+    assert "De PDF-links geven nog de vorige goede PDF's." in banner
+    assert "schools/logo-vechtdal.svg: het logo verwijst naar https://fonts.voorbeeld.nl/vechtdal-sans.woff2" in banner
+    assert "Fout in de invoer" not in banner
+    assert _get(base + HANDBOOK) == good_handbook  # the last good PDFs stay served
+    status = _status(base)
+    assert (status["versie"], status["pdf"]) == (2, 1)
+
+    # An invalid save on top: both show, and user text stays text.
+    school.write_text(school.read_text().replace("telefoon: 06-41 23 56 78", 'telefoon: "<b>06</b>"'))
+    page.wait_for_function(
+        "document.getElementById('meldcode-voorbeeld-fout').innerText.includes('Fout in de invoer')", timeout=60_000
+    )
+    banner = page.inner_text(BANNER)
+    assert '"<b>06</b>" is geen geldig telefoonnummer' in banner
+    assert page.locator(f"{BANNER} b").count() == 0
+    assert "De PDF's van de getoonde versie konden niet worden gemaakt." in banner
+
+    # Fixing the phone number gives a new version; its PDFs fail too, for the same logo.
+    with page.expect_navigation(timeout=60_000):
+        school.write_text(school.read_text().replace('telefoon: "<b>06</b>"', "telefoon: 06-41 23 56 78"))
+    page.wait_for_selector(BANNER, timeout=60_000)
+    banner = page.inner_text(BANNER)
+    assert "logo-vechtdal.svg" in banner and "Fout in de invoer" not in banner
+    assert _status(base)["versie"] == 3
+
+    # The good logo back: new PDFs, and the banner is gone.
+    with page.expect_navigation(timeout=60_000):
+        logo.write_bytes(good_logo)
+    _wait_for(lambda: (s := _status(base))["pdf"] == s["versie"] == 4)
+    assert _status(base)["pdf_fouten"] == []
+    assert page.locator(BANNER).count() == 0
+    assert _get(base + HANDBOOK) == good_handbook  # the same input again, the same bytes
+    text = "".join(output)
+    assert "De PDF's konden niet worden gemaakt" in text and "vechtdal-sans.woff2" in text  # in the terminal too
+
+
+def test_a_pdf_failure_of_a_superseded_version_is_not_shown(tmp_path):
+    preview = _Preview(Paths.project(ROOT / "schools", tmp_path / "site"), "de-regenboog", tmp_path)
+    preview.state.publish(version=2)  # a newer save's site is in; its PDFs are on their way
+    preview._pdfs_done(1, tmp_path / "pdf-1", 0.0, ("error", (None, "de oude bouw mislukte")))
+    assert preview.state.status()["pdf_fouten"] == []
+    preview._pdfs_done(2, tmp_path / "pdf-2", 0.0, ("error", (ROOT / "schools" / "logo-vechtdal.svg", "kapot")))
+    assert preview.state.status()["pdf_fouten"] == [
+        {"bestand": "schools/logo-vechtdal.svg", "regel": None, "veld": None, "melding": "kapot"}
+    ]
