@@ -9,7 +9,7 @@ reload. The PDFs follow in a forked child process of this warm one: their links
 keep serving the last good PDFs until the new ones are written, and a newer save
 stops an older PDF build that is still running.
 
-Errors are printed in Dutch in the terminal and shown as a banner at the top of
+Errors are printed in Dutch in the terminal and shown as a banner at the bottom of
 every open page (file, line, message) until they are fixed; the last good
 version stays served. A failed PDF build shows the same way, for the version on
 screen, while the PDF links keep serving the last good PDFs. The reload script
@@ -48,6 +48,8 @@ _QUIET = 0.05  # seconds without further file events before building: editors sa
 _KEEPALIVE = 15.0  # seconds between comments on an idle event stream, to notice closed pages
 
 # Added before </body> of every served page: listens for new versions and shows errors.
+# The banner sits at the bottom of the window, and the page gets room below for it: the
+# theme's header (menu, search) stays usable and no part of the page is out of reach.
 # The banner is built with textContent only: messages quote user input. No "%" but the
 # two placeholders: the script is filled in with Python's % formatting.
 _SCRIPT = """<script>(function(){var mine=%d;
@@ -59,26 +61,29 @@ function part(box,colour,title,list){var p=document.createElement('div');
 p.style.cssText='background:'+colour+';padding:.6em 1em;overflow-wrap:anywhere';
 var h=document.createElement('strong');h.textContent=title;p.appendChild(h);p.appendChild(rows(list));
 box.appendChild(p)}
+function pad(){var b=document.getElementById('meldcode-voorbeeld-fout');
+document.body.style.paddingBottom=b?b.offsetHeight+'px':''}
 function banner(s){var old=document.getElementById('meldcode-voorbeeld-fout');if(old){old.remove()}
-if(!s.fouten.length&&!s.pdf_fouten.length){return}var box=document.createElement('div');
+if(!s.fouten.length&&!s.pdf_fouten.length){pad();return}var box=document.createElement('div');
 box.id='meldcode-voorbeeld-fout';box.setAttribute('role','alert');
-box.style.cssText='position:fixed;top:0;left:0;right:0;z-index:10000;max-height:50vh;overflow:auto;'
-+'color:#fff;font:15px/1.4 sans-serif;box-shadow:0 2px 6px rgba(0,0,0,.4)';
+box.style.cssText='position:fixed;bottom:0;left:0;right:0;z-index:10000;max-height:40vh;overflow:auto;'
++'color:#fff;font:15px/1.4 sans-serif;box-shadow:0 -2px 6px rgba(0,0,0,.4)';
 if(s.fouten.length){part(box,'#8b0000',mine?'Fout in de invoer: dit voorbeeld toont nog de vorige goede versie.'
 :'Fout in de invoer: er is nog geen goede versie om te tonen.',s.fouten)}
 if(s.pdf_fouten.length){part(box,'#6b4000',(s.fouten.length
 ?"De PDF's van de getoonde versie konden niet worden gemaakt. "
 :"De website is bijgewerkt, maar de PDF's konden niet worden gemaakt. ")
 +(s.pdf?"De PDF-links geven nog de vorige goede PDF's.":"Er zijn nog geen PDF's."),s.pdf_fouten)}
-document.body.appendChild(box)}
+document.body.appendChild(box);pad()}
+addEventListener('resize',pad);
 function show(s){if(s.versie!==mine){location.reload();return}banner(s)}
 show(%s);var es=new EventSource('/__gebeurtenissen');
 es.onmessage=function(m){show(JSON.parse(m.data))};})();</script>"""
 
 _NO_SITE = (
     "<!DOCTYPE html><html lang=nl><meta charset=utf-8><title>Voorbeeld</title>"
-    "<body style='margin:12em 1em 1em;font:16px/1.4 sans-serif'><p>Er is nog geen goede versie van deze school."
-    " Herstel de fouten hierboven en sla het bestand op; deze pagina ververst dan zichzelf.</p>"
+    "<body style='margin:2em 1em;font:16px/1.4 sans-serif'><p>Er is nog geen goede versie van deze school."
+    " Herstel de fouten onderaan deze pagina en sla het bestand op; deze pagina ververst dan zichzelf.</p>"
     "</body></html>"
 )
 _PDF_PENDING = (
@@ -87,8 +92,9 @@ _PDF_PENDING = (
 )
 _PDF_FAILED = (
     "<!DOCTYPE html><html lang=nl><meta charset=utf-8><title>PDF niet gemaakt</title>"
-    "<body style='margin:12em 1em 1em;font:16px/1.4 sans-serif'><p>De PDF kon niet worden gemaakt; wat er misging"
-    " staat hierboven. Herstel het en sla het bestand op; deze pagina ververst dan zichzelf.</p></body></html>"
+    "<body style='margin:2em 1em;font:16px/1.4 sans-serif'><p>De PDF kon niet worden gemaakt; wat er misging"
+    " staat onderaan deze pagina. Herstel het en sla het bestand op; deze pagina ververst dan zichzelf.</p>"
+    "</body></html>"
 )
 
 
