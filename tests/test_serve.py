@@ -139,6 +139,10 @@ def test_preview_reloads_on_save_shows_errors_in_a_banner_and_keeps_the_last_goo
     line = 1 + school.read_text().splitlines().index("  telefoon: 06-41")
     assert f"schools/de-regenboog.yaml, regel {line}" in banner
     assert '"06-41" is geen geldig telefoonnummer' in banner
+    # At the bottom of the window, the header (menu, search) free, with room below the page for it.
+    box = page.locator(BANNER).bounding_box()
+    assert box and box["y"] > 100 and box["y"] + box["height"] == page.viewport_size["height"]
+    assert page.evaluate(f"document.body.style.paddingBottom == document.querySelector('{BANNER}').offsetHeight + 'px'")
     page.reload()  # a fresh load shows the banner too, over the last good page
     page.wait_for_selector(BANNER)
     assert "Fatima Amrani-Bakker" in page.inner_text("body")
