@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import http.server
 import io
 import json
 import shutil
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,7 +24,7 @@ from pypdf import PdfReader
 
 from meldcode.names import pdf_file
 from meldcode.pipeline import Paths
-from meldcode.serve import _Preview
+from meldcode.serve import _Handler, _Preview, _State
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BANNER = "#meldcode-voorbeeld-fout"
@@ -236,3 +238,23 @@ def test_a_pdf_failure_of_a_superseded_version_is_not_shown(tmp_path):
     assert preview.state.status()["pdf_fouten"] == [
         {"bestand": "schools/logo-vechtdal.svg", "regel": None, "veld": None, "melding": "kapot"}
     ]
+
+
+def test_a_pdf_link_says_the_pdf_could_not_be_made_when_there_is_no_good_one(tmp_path):
+    (tmp_path / "index.html").write_text("<html><body><p>Start</p></body></html>")
+    state = _State()
+    state.publish(
+        site=tmp_path, version=1, pdf_problems=[{"bestand": "", "regel": None, "veld": None, "melding": "<kapot>"}]
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (_Handler,), {"state": state}))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(urllib.error.HTTPError) as failed:
+            _get(f"http://127.0.0.1:{server.server_address[1]}{HANDBOOK}")
+        page = failed.value.read().decode()
+        assert failed.value.code == 503
+        assert "De PDF kon niet worden gemaakt" in page and "nog gemaakt" not in page
+        assert '"melding": "\\u003ckapot>"' in page  # the banner's status, with no "<" to end the script early
+    finally:
+        server.shutdown()
+        server.server_close()
