@@ -116,13 +116,14 @@ def _render(html: str, target: Path, base: Path, roots: list[Path], logo: Path |
     )
     if fetcher.refused:
         urls = sorted(set(fetcher.refused))
-        # An SVG logo can ask for a web font or a style sheet online (design tools export
-        # them so); then say so of the logo, the file the user can change.
+        # An SVG logo can load a web font from the internet (design tools export logos
+        # that way); then name the logo: the file the user can change.
         text = logo.read_bytes().decode("utf-8", "ignore") if logo else ""
         if found := [url for url in urls if url in text]:
             raise BuildError(
                 f"het logo verwijst naar {', '.join(found)}; voor de PDF wordt niets van internet gehaald."
-                " Sla het logo op zonder verwijzingen naar internet (bijvoorbeeld met de tekst omgezet in paden).",
+                " Sla het logo op zonder verwijzingen naar internet"
+                " (bijvoorbeeld met de tekst omgezet naar paden of contouren).",
                 file=logo,
             )
         raise BuildError(f"{target.name}: geblokkeerde externe bron(nen): {', '.join(urls)}")

@@ -347,6 +347,7 @@ class _Preview:
         threading.Thread(target=lambda: self._pdfs_done(version, target, started, job.result()), daemon=True).start()
 
     def _pdfs_done(self, version: int, target: Path, started: float, outcome: tuple[str, Any]) -> None:
+        """Serve the new PDFs of site `version`, or show why they failed; drop what a newer save made stale."""
         kind, value = outcome
         if kind == "stopped":
             shutil.rmtree(target, ignore_errors=True)
