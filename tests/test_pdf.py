@@ -65,6 +65,16 @@ def test_pdf_has_bookmarks_language_structure_and_embedded_fonts(example_site):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
+def test_wie_doet_wat_does_not_end_on_a_nearly_empty_page(example_site, slug):
+    # Its tables once took four lines a row, and the chapter's last paragraph ran onto a
+    # page of its own (the next chapter starts on a new page): a full page holds about 55 lines.
+    reader = PdfReader(example_site / slug / f"meldcode-{slug}.pdf")
+    last = next(p.extract_text() for p in reader.pages if "Wie niet verantwoordelijk is" in p.extract_text())
+    lines = [line for line in last.splitlines() if line.strip()]
+    assert len(lines) >= 14, lines
+
+
+@pytest.mark.parametrize("slug", SLUGS)
 def test_poster_is_one_page_for_every_example_school(example_site, slug):
     reader = PdfReader(example_site / slug / f"poster-{slug}.pdf")
     assert len(reader.pages) == 1
