@@ -82,6 +82,14 @@ def test_poster_is_one_page_for_every_example_school(example_site, slug):
     assert "112" in text and "0800 2000" in text and "Zorgen over een leerling?" in text
 
 
+@pytest.mark.parametrize("slug", SLUGS)
+def test_poster_keeps_the_school_name_and_the_date_on_one_line(example_site, slug):
+    school = next(s for s in load_config(ROOT / "schools", TEMPLATES).schools if s.slug == slug)
+    lines = PdfReader(example_site / slug / f"poster-{slug}.pdf").pages[0].extract_text().splitlines()
+    assert any(school.naam in line for line in lines), lines  # not "SO/VSO De" | "Brug"
+    assert any(school.vaststelling.datum_tekst in line for line in lines), lines
+
+
 def test_poster_stays_one_page_with_extremely_long_names(tmp_path):
     long = tmp_path / "lang.yaml"
     text = (FIXTURES / "good" / "minimal.yaml").read_text()

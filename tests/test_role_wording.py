@@ -219,3 +219,12 @@ def test_a_team_is_headed_by_its_own_name_and_called_the_ondersteuningsteam_once
     # named "ondersteuningsteam" already: no line to say so
     kompas = page(schools["het-kompas"], "wie-doet-wat").split("## Taken per rol")[1]
     assert "### Ondersteuningsteam (OT)\n\n- Het ondersteuningsteam (OT) bespreekt" in kompas
+
+
+def test_the_teamleider_of_an_so_vso_school_leads_leerkrachten_not_mentoren(schools):
+    brug = schools["de-brug"]
+    for slug in ("wie-doet-wat", "ik-ben-teamleider"):
+        text = page(brug, slug)
+        assert "mentoren en docenten" not in text, slug
+        assert "leiding aan de leerkrachten van een afdeling" in text, slug
+    assert "leiding aan de mentoren en docenten van een afdeling" in page(schools["vechtdal-college"], "wie-doet-wat")
