@@ -34,8 +34,9 @@ schema: $(VENV)/.runtime
 serve: $(VENV)/.runtime system-deps
 	$(PY) build.py --serve $(SCHOOL)
 
+# One worker per core; whole files per worker, so module fixtures are built once.
 test: $(VENV)/.test system-deps test-system-deps tests/browser/node_modules/axe-core/axe.min.js
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 bench: $(VENV)/.runtime system-deps
 	$(PY) benchmarks/bench_build.py --schools 1 20 100

@@ -9,6 +9,7 @@ literally on the website and in the PDF, and executes nothing.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -64,8 +65,13 @@ def _link(url: str | None, text: str | None = None) -> Markup:
 
 def _fill(text: str, **values: object) -> Markup:
     """Fill {name} slots of our own (trusted) content text with escaped values (Markup, such as a tel link, as is)."""
-    safe = {k: v if isinstance(v, Markup) else escape_text(v) for k, v in values.items()}
-    return Markup(re.sub(r"\{(\w+)\}", lambda m: str(safe[m.group(1)]), text))
+
+    def slot(m: re.Match) -> str:
+        # Escape only the slots the text uses: a step passes some fifty, an item uses one or two.
+        value = values[m.group(1)]
+        return str(value if isinstance(value, Markup) else escape_text(value))
+
+    return Markup(re.sub(r"\{(\w+)\}", slot, text))
 
 
 def _page(slug: str, anchor: str = "") -> Markup:
@@ -174,12 +180,24 @@ def mkdocs_base(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def markdown_to_html(text: str, mkdocs_yml: Path) -> str:
-    """Convert our generated Markdown to HTML with the extensions MkDocs uses (mkdocs.yml)."""
+@lru_cache(maxsize=4)
+def _converter(extensions: str) -> markdown.Markdown:
+    """Return a Markdown converter for these extensions (mkdocs.yml's list, as JSON), one per process.
+
+    Setting up the extensions costs as much as converting a chapter; `reset()` between
+    documents gives the same output as a fresh converter. Keyed on the list itself, so
+    an edited mkdocs.yml (the preview reads it again) gets a converter of its own.
+    """
     names, configs = [], {}
-    for entry in mkdocs_base(mkdocs_yml)["markdown_extensions"]:
+    for entry in json.loads(extensions):
         name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         names.append(name)
         if config:
             configs[name] = config
-    return markdown.markdown(text, extensions=names, extension_configs=configs)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def markdown_to_html(text: str, mkdocs_yml: Path) -> str:
+    """Convert our generated Markdown to HTML with the extensions MkDocs uses (mkdocs.yml)."""
+    extensions = json.dumps(mkdocs_base(mkdocs_yml)["markdown_extensions"], sort_keys=True)
+    return _converter(extensions).reset().convert(text)
