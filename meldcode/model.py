@@ -446,17 +446,20 @@ def party_label(roles: list[Role], esc: Callable[[str], str] = str, *, capital: 
     return dutch_list([f"{esc(p.naam)} ({titles})" for p in first.mensen])
 
 
-def team_title(roles: list[Role]) -> str:
-    """Head a team's tasks with the name the school gives it: 'Commissie van begeleiding (CvB)'.
+def team_role(roles: list[Role]) -> Role:
+    """Return the role whose name a team goes by: the school's ondersteuningsteam, if among them.
 
-    The roles are one party, a team (School.groups). The school's own name for its
-    ondersteuningsteam (afspraken.ondersteuningsteam) comes first; a team merged with it,
-    such as the commissie van begeleiding that is the school's ondersteuningsteam, is the
-    same body and needs no second name in the heading.
+    The roles are one party, a team (School.groups). A team merged with the school's
+    ondersteuningsteam (the commissie van begeleiding that is its ondersteuningsteam) is
+    the same body: it goes by the name the school gives it (afspraken.ondersteuningsteam).
     """
     teams = [r for r in roles if r.team]
-    team = next((r for r in teams if r.key == "ondersteuningsteam"), teams[0])
-    name = re.sub(r"^(de|het)\s+", "", team.noem.strip(), flags=re.IGNORECASE)
+    return next((r for r in teams if r.key == "ondersteuningsteam"), teams[0])
+
+
+def team_title(roles: list[Role]) -> str:
+    """Head a team's tasks with the name the school gives it: 'Commissie van begeleiding (CvB)'."""
+    name = re.sub(r"^(de|het)\s+", "", team_role(roles).noem.strip(), flags=re.IGNORECASE)
     return name[:1].upper() + name[1:]
 
 

@@ -19,7 +19,7 @@ import markdown
 from markupsafe import Markup
 
 from .grammar import plural_sentence
-from .model import Phone, dutch_date, dutch_list, party_label, team_title
+from .model import Phone, dutch_date, dutch_list, party_label, team_role, team_title
 from .names import PDF_FILES, pdf_file, role_page
 
 # Characters that mean something to HTML or to (Python-)Markdown and its extensions.
@@ -166,6 +166,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         namen=_namen,
         partij=_party,
         teamnaam=team_title,
+        teamrol=team_role,
         heel=_unbroken,
         meervoud=plural_sentence,
     )

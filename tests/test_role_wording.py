@@ -214,6 +214,8 @@ def test_a_team_is_headed_by_its_own_name_and_called_the_ondersteuningsteam_once
     assert heading in brug
     assert "Ondersteuningsteam en commissie van begeleiding" not in brug
     assert brug.count("### Commissie van begeleiding") == 1
+    items = re.findall(r"^- (.*)$", brug.split("### Commissie van begeleiding (CvB)")[1].split("###")[0], re.M)
+    assert len(items) == 7 and all(i.startswith("De commissie van begeleiding (CvB) ") for i in items), items
     vechtdal = page(schools["vechtdal-college"], "wie-doet-wat").split("## Taken per rol")[1]
     assert "### Zorg- en adviesteam (ZAT)\n\nHet ondersteuningsteam van het Vechtdal College.\n" in vechtdal
     # named "ondersteuningsteam" already: no line to say so
