@@ -414,21 +414,28 @@ class Config:
     documents: dict[str, Document] = field(default_factory=dict)  # slug -> loaded file of each valid school
 
 
-def party_label(roles: list[Role], esc: Callable[[str], str] = str) -> str:
+def party_label(roles: list[Role], esc: Callable[[str], str] = str, *, capital: bool) -> str:
     """Name one party acting in a step, people first: 'Ellen Stam en Kees Brink (teamleiders)'.
 
     The roles are one party (School.groups): the same people, one team or one group.
-    A team is named as the team, with its chair: 'De commissie van begeleiding
-    (voorzitter: Youssef Amrani)'. `esc` escapes the names and titles (not the brackets).
+    A team is named as the team, with its chair: 'de commissie van begeleiding
+    (voorzitter: Youssef Amrani)'. `capital` gives a team or group a capital first letter,
+    for the start of a sentence, list item or table cell only ("Ook betrokken: de mentor;
+    het zorgteam"); names of people keep theirs. `esc` escapes the names and titles (not
+    the brackets).
     """
+
+    def team_or_group(noem: str) -> str:
+        return esc(noem[:1].upper() + noem[1:] if capital else noem)
+
     teams = [r for r in roles if r.team]
     if teams:
         team = next((r for r in teams if r.mensen), teams[0])
-        label = esc(team.noem[:1].upper() + team.noem[1:])
+        label = team_or_group(team.noem)
         return f"{label} ({esc(team.voorzitter_label)}: {esc(team.namen)})" if team.mensen else label
     people = [r for r in roles if r.persons]
     if not people:
-        return esc(roles[0].noem[:1].upper() + roles[0].noem[1:])
+        return team_or_group(roles[0].noem)
     first = people[0]
     if not first.plural:
         return f"{esc(first.namen)} ({esc(', '.join(r.titel.lower() for r in people))})"
@@ -437,6 +444,23 @@ def party_label(roles: list[Role], esc: Callable[[str], str] = str) -> str:
     # an own role has no plural title: each person with the titles
     titles = esc(", ".join(r.titel.lower() for r in people))
     return dutch_list([f"{esc(p.naam)} ({titles})" for p in first.mensen])
+
+
+def team_role(roles: list[Role]) -> Role:
+    """Return the role whose name a team goes by: the school's ondersteuningsteam, if among them.
+
+    The roles are one party, a team (School.groups). A team merged with the school's
+    ondersteuningsteam (the commissie van begeleiding that is its ondersteuningsteam) is
+    the same body: it goes by the name the school gives it (afspraken.ondersteuningsteam).
+    """
+    teams = [r for r in roles if r.team]
+    return next((r for r in teams if r.key == "ondersteuningsteam"), teams[0])
+
+
+def team_title(roles: list[Role]) -> str:
+    """Head a team's tasks with the name the school gives it: 'Commissie van begeleiding (CvB)'."""
+    name = re.sub(r"^(de|het)\s+", "", team_role(roles).noem.strip(), flags=re.IGNORECASE)
+    return name[:1].upper() + name[1:]
 
 
 def dutch_list(words: list[str]) -> str:

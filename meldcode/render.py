@@ -19,7 +19,7 @@ import markdown
 from markupsafe import Markup
 
 from .grammar import plural_sentence
-from .model import Phone, dutch_date, dutch_list, party_label
+from .model import Phone, dutch_date, dutch_list, party_label, team_role, team_title
 from .names import PDF_FILES, pdf_file, role_page
 
 # Characters that mean something to HTML or to (Python-)Markdown and its extensions.
@@ -112,9 +112,14 @@ def _unbroken(text: str) -> Markup:
     return Markup(" ").join(Markup('<span class="heel">{}</span>').format(w) if "/" in w else w for w in words)
 
 
-def _party(roles: list) -> Markup:
-    """Name one party acting in a step (model.party_label), its names and titles escaped."""
-    return Markup(party_label(roles, escape_text))
+def _party(roles: list, capital: bool) -> Markup:
+    """Name one party acting in a step (model.party_label), its names and titles escaped.
+
+    `capital`: the name starts a sentence, list item or table cell (no default: every use chooses).
+    """
+    if not isinstance(capital, bool):  # a template that leaves it out gets Undefined, not an error
+        raise TypeError("partij: give capital=true or capital=false")
+    return Markup(party_label(roles, escape_text, capital=capital))
 
 
 def _sentence(text: str) -> Markup:
@@ -160,6 +165,8 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         role_page=_role_page,
         namen=_namen,
         partij=_party,
+        teamnaam=team_title,
+        teamrol=team_role,
         heel=_unbroken,
         meervoud=plural_sentence,
     )

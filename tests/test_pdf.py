@@ -65,11 +65,29 @@ def test_pdf_has_bookmarks_language_structure_and_embedded_fonts(example_site):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
+def test_wie_doet_wat_does_not_end_on_a_nearly_empty_page(example_site, slug):
+    # Its tables once took four lines a row, and the chapter's last paragraph ran onto a
+    # page of its own (the next chapter starts on a new page): a full page holds about 55 lines.
+    reader = PdfReader(example_site / slug / f"meldcode-{slug}.pdf")
+    last = next(p.extract_text() for p in reader.pages if "Wie niet verantwoordelijk is" in p.extract_text())
+    lines = [line for line in last.splitlines() if line.strip()]
+    assert len(lines) >= 14, lines
+
+
+@pytest.mark.parametrize("slug", SLUGS)
 def test_poster_is_one_page_for_every_example_school(example_site, slug):
     reader = PdfReader(example_site / slug / f"poster-{slug}.pdf")
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
     assert "112" in text and "0800 2000" in text and "Zorgen over een leerling?" in text
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_poster_keeps_the_school_name_and_the_date_on_one_line(example_site, slug):
+    school = next(s for s in load_config(ROOT / "schools", TEMPLATES).schools if s.slug == slug)
+    lines = PdfReader(example_site / slug / f"poster-{slug}.pdf").pages[0].extract_text().splitlines()
+    assert any(school.naam in line for line in lines), lines  # not "SO/VSO De" | "Brug"
+    assert any(school.vaststelling.datum_tekst in line for line in lines), lines
 
 
 def test_poster_stays_one_page_with_extremely_long_names(tmp_path):

@@ -98,7 +98,7 @@ def test_two_people_in_one_role_get_a_plural_title_and_plural_verbs(schools):
 def test_the_commissie_van_begeleiding_is_shown_as_the_commissie_with_its_chair(schools):
     brug = schools["de-brug"]
     stap2, stap4 = page(brug, "stap-2"), page(brug, "stap-4")
-    assert "**Regie:** De commissie van begeleiding (voorzitter: Youssef Amrani)" in stap2
+    assert "**Regie:** de commissie van begeleiding (voorzitter: Youssef Amrani)" in stap2
     assert "**Ook betrokken:** Youssef Amrani (aandachtsfunctionaris)" in stap2
     assert "- brengt de leerling in bij de commissie van begeleiding (CvB)." in stap2
     assert "als de zorgen blijven, in de commissie van begeleiding" not in stap2
@@ -171,3 +171,62 @@ def test_a_role_of_several_people_in_a_sentence_about_one_of_them_stays_singular
     stap5 = page(school, "stap-5")
     assert f"Dan is de intern begeleider ({ib.namen}) casemanager." in stap5
     assert f"**Casemanager bij hulp zonder melding:** {ib.namen} (intern begeleiders)" in stap5
+
+
+# A team or group after a label, a colon or a semicolon: "Ook betrokken: de leerkracht; het zorgteam".
+MID_SENTENCE_CAPITAL = re.compile(r"(?:\*\* |: |; )(?:De|Het) [a-z]")
+
+
+@pytest.mark.parametrize("slug", ["de-brug", "de-regenboog", "de-wissel", "het-kompas", "vechtdal-college"])
+@pytest.mark.parametrize("output", ["web", "print"])
+def test_a_team_or_group_gets_a_capital_only_where_it_starts_an_item(schools, slug, output):
+    school = schools[slug]
+    names = tuple(p.naam for role in school.roles.values() for p in role.mensen)  # keep their own letters
+    for number in range(1, 6):
+        found = next(p for p in pages_for(school, CONTENT) if p.slug == f"stap-{number}")
+        markdown = html.unescape(render_page(found, school, CONTENT, TEMPLATES, output))
+        box = markdown.split('<div class="wie" markdown="1">')[1].split("</div>")[0]
+        assert not MID_SENTENCE_CAPITAL.search(box), (number, box)
+        regie = markdown.split("## Wie doet wat in deze stap?")[1].split("\n\n")[1]
+        assert not MID_SENTENCE_CAPITAL.search(regie), (number, regie)
+        # a party heading of its own ("**De mentor**:") starts an item and keeps its capital
+        for heading in re.findall(r"^\*\*(.+)\*\*:$", markdown.split("## Wie doet wat in deze stap?")[1], re.M):
+            assert heading[:1].isupper() or heading.startswith(names), (number, heading)
+    wie = visible_text(poster(school)).split("Beslissen over melden en hulp")[0]
+    assert not MID_SENTENCE_CAPITAL.search(wie), wie
+    # in the table of Wie doet wat each party starts a line of a cell: with a capital
+    table = page(school, "wie-doet-wat").split("## Taakverdeling per stap")[1].split("</div>")[0]
+    for row in re.findall(r"^\| \[.*$", table, re.M):
+        for cell in row.strip("|").split(" | ")[1:]:
+            assert all(line[:1].isupper() or line.startswith(names) for line in cell.strip().split("<br>")), row
+
+
+def test_a_template_must_say_whether_a_party_starts_an_item(schools):
+    env = environment(TEMPLATES)
+    template = env.from_string('{% import "handbook/_macros.md.j2" as m %}{{ m.who_group(roles) }}')
+    with pytest.raises(TypeError, match="capital"):
+        template.render(roles=[schools["de-brug"].roles["leerkracht"]])
+
+
+def test_a_team_is_headed_by_its_own_name_and_called_the_ondersteuningsteam_once(schools):
+    brug = page(schools["de-brug"], "wie-doet-wat").split("## Taken per rol")[1]
+    heading = "### Commissie van begeleiding (CvB)\n\nHet ondersteuningsteam van De Brug. Voorzitter: Youssef Amrani\n"
+    assert heading in brug
+    assert "Ondersteuningsteam en commissie van begeleiding" not in brug
+    assert brug.count("### Commissie van begeleiding") == 1
+    items = re.findall(r"^- (.*)$", brug.split("### Commissie van begeleiding (CvB)")[1].split("###")[0], re.M)
+    assert len(items) == 7 and all(i.startswith("De commissie van begeleiding (CvB) ") for i in items), items
+    vechtdal = page(schools["vechtdal-college"], "wie-doet-wat").split("## Taken per rol")[1]
+    assert "### Zorg- en adviesteam (ZAT)\n\nHet ondersteuningsteam van het Vechtdal College.\n" in vechtdal
+    # named "ondersteuningsteam" already: no line to say so
+    kompas = page(schools["het-kompas"], "wie-doet-wat").split("## Taken per rol")[1]
+    assert "### Ondersteuningsteam (OT)\n\n- Het ondersteuningsteam (OT) bespreekt" in kompas
+
+
+def test_the_teamleider_of_an_so_vso_school_leads_leerkrachten_not_mentoren(schools):
+    brug = schools["de-brug"]
+    for slug in ("wie-doet-wat", "ik-ben-teamleider"):
+        text = page(brug, slug)
+        assert "mentoren en docenten" not in text, slug
+        assert "leiding aan de leerkrachten van een afdeling" in text, slug
+    assert "leiding aan de mentoren en docenten van een afdeling" in page(schools["vechtdal-college"], "wie-doet-wat")

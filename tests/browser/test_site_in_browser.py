@@ -191,6 +191,20 @@ def test_no_horizontal_scroll_on_a_360_pixel_phone(browser, server, engine_site,
     assert too_wide == []
 
 
+def test_the_taakverdeling_is_readable_on_a_360_pixel_phone(browser, server):
+    # Three table columns of 70 pixels broke names in the middle ("aandac|htsfunct|ionaris"):
+    # on a phone each step is a card as wide as the page, its labels on lines of their own.
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}/de-brug/wie-doet-wat.html")
+    cells = page.locator(".taakverdeling td")
+    widths = cells.evaluate_all("cells => cells.map(c => c.getBoundingClientRect().width)")
+    labels = cells.evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
+    context.close()
+    assert len(widths) == 15 and min(widths) > 250, widths
+    assert labels[1:3] == ['"Regie:"', '"Ook betrokken:"'], labels
+
+
 def _axe(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => JSON.stringify(await axe.run(document, {resultTypes: ['violations']}))")
