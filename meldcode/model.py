@@ -422,11 +422,14 @@ def party_label(roles: list[Role], esc: Callable[[str], str] = str, *, capital: 
     (voorzitter: Youssef Amrani)'. `capital` gives a team or group a capital first letter,
     for the start of a sentence, list item or table cell only ("Ook betrokken: de mentor;
     het zorgteam"); names of people keep theirs. `esc` escapes the names and titles (not
-    the brackets).
+    the brackets). A title that starts the party gets a capital too ("Dr. Thomas Brouwer").
     """
 
     def team_or_group(noem: str) -> str:
         return esc(noem[:1].upper() + noem[1:] if capital else noem)
+
+    def names(text: str) -> str:
+        return esc(title_first_upper(text) if capital else text)
 
     teams = [r for r in roles if r.team]
     if teams:
@@ -438,12 +441,12 @@ def party_label(roles: list[Role], esc: Callable[[str], str] = str, *, capital: 
         return team_or_group(roles[0].noem)
     first = people[0]
     if not first.plural:
-        return f"{esc(first.namen)} ({esc(', '.join(r.titel.lower() for r in people))})"
+        return f"{names(first.namen)} ({esc(', '.join(r.titel.lower() for r in people))})"
     if all(r.meervoud for r in people):
-        return f"{esc(first.namen)} ({esc(', '.join(str(r.meervoud).lower() for r in people))})"
+        return f"{names(first.namen)} ({esc(', '.join(str(r.meervoud).lower() for r in people))})"
     # an own role has no plural title: each person with the titles
     titles = esc(", ".join(r.titel.lower() for r in people))
-    return dutch_list([f"{esc(p.naam)} ({titles})" for p in first.mensen])
+    return dutch_list([f"{names(p.naam) if i == 0 else esc(p.naam)} ({titles})" for i, p in enumerate(first.mensen)])
 
 
 def team_role(roles: list[Role]) -> Role:
@@ -461,6 +464,15 @@ def team_title(roles: list[Role]) -> str:
     """Head a team's tasks with the name the school gives it: 'Commissie van begeleiding (CvB)'."""
     name = re.sub(r"^(de|het)\s+", "", team_role(roles).noem.strip(), flags=re.IGNORECASE)
     return name[:1].upper() + name[1:]
+
+
+# A title before a name ("dr. Thomas Brouwer"), written in lower case in the middle of a sentence.
+TITLE = re.compile(r"(?<![\w.])(dr|drs|mr|ir|ing|prof|ds|dhr|mevr|mw)\. (?=\w)", re.IGNORECASE)
+
+
+def title_first_upper(name: str) -> str:
+    """Capitalise a title that starts a name, for the start of a sentence or item: 'Dr. Thomas Brouwer'."""
+    return name[:1].upper() + name[1:] if TITLE.match(name) else name
 
 
 def dutch_list(words: list[str]) -> str:

@@ -19,7 +19,7 @@ import markdown
 from markupsafe import Markup
 
 from .grammar import plural_sentence
-from .model import Phone, dutch_date, dutch_list, party_label, team_role, team_title
+from .model import TITLE, Phone, dutch_date, dutch_list, party_label, team_role, team_title
 from .names import PDF_FILES, pdf_file, role_page
 
 # Characters that mean something to HTML or to (Python-)Markdown and its extensions.
@@ -29,8 +29,12 @@ _TABLE.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): 
 
 
 def escape_text(value: object) -> Markup:
-    """Escape any value as literal text, safe in HTML and in Markdown, on one line."""
-    text = " ".join(str(value).split())
+    """Escape any value as literal text, safe in HTML and in Markdown, on one line.
+
+    A title such as "dr." is joined to the name after it with a no-break space.
+    """
+    # Dutch typography keeps a title on the line of the name after it.
+    text = TITLE.sub("\\1.\u00a0", " ".join(str(value).split()))
     return Markup(text.translate(_TABLE))
 
 
@@ -51,9 +55,23 @@ def phone_link(phone: Phone | None) -> Markup:
 
 
 def _mail(address: str | None) -> Markup:
+    """Return an e-mail address as a mailto: link that breaks before its "@", if it must break.
+
+    Left alone, a narrow column splits an address anywhere ("...@vechtdalcolle" | "ge.nl") or after
+    a hyphen of its domain ("...@buurtteamsutrecht-" | "west.nl", read as a hyphenated word). So the
+    address is two unbreakable parts (class "maildeel": an inline-block, see the CSS) with a <wbr>
+    between them; only a part wider than its column still wraps inside. <wbr> adds no character:
+    the address copies, searches and extracts from the PDF whole.
+    """
     if not address:
         return Markup("")
-    return Markup('<a href="mailto:{}">{}</a>').format(address, escape_text(address))
+    local, at, domain = address.rpartition("@")
+    if not local:
+        return Markup('<a href="mailto:{}">{}</a>').format(address, escape_text(address))
+    part = Markup('<span class="maildeel">{}</span>')
+    return Markup('<a href="mailto:{}">{}<wbr>{}</a>').format(
+        address, part.format(escape_text(local)), part.format(escape_text(at + domain))
+    )
 
 
 def _link(url: str | None, text: str | None = None) -> Markup:

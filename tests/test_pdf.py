@@ -75,6 +75,41 @@ def test_wie_doet_wat_does_not_end_on_a_nearly_empty_page(example_site, slug):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
+def test_wie_doet_wat_tables_break_names_and_roles_between_words_only(example_site, slug):
+    # Narrow columns made WeasyPrint hyphenate them: "(aandachtsfunctiona-|ris)", "Commissie van
+    # begelei-|ding". Its hyphenation character is U+2010; a hyphen of the text itself is U+002D.
+    text = "\n".join(page.extract_text() for page in PdfReader(example_site / slug / f"meldcode-{slug}.pdf").pages)
+    start = text.index("De mensen op")
+    tables = text[start : text.index("Het besluit om te melden", start)]
+    assert "Taakverdeling per stap" in tables
+    assert [line for line in tables.splitlines() if line.endswith("\u2010")] == []
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_title_stays_on_the_line_of_its_name(example_site, slug):
+    # "voorzitter: dr." | "Thomas Brouwer" (de Wissel's orthopedagoog).
+    text = "\n".join(page.extract_text() for page in PdfReader(example_site / slug / f"meldcode-{slug}.pdf").pages)
+    assert re.findall(r".*(?<![\w.])(?:dr|drs|mr|ir|ing|prof)\.\n.*", text, flags=re.I) == []
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_an_email_address_breaks_only_before_its_at_sign(example_site, slug):
+    # "maarssen@buurtteamsutrecht-" | "west.nl" read as a hyphenated word, not as one address.
+    reader = PdfReader(example_site / slug / f"meldcode-{slug}.pdf")
+    broken = []
+    addresses = 0
+    for page in reader.pages:
+        text = page.extract_text().replace("\n@", "@")
+        for annotation in page.get("/Annots") or []:
+            uri = annotation.get_object().get("/A", {}).get("/URI", "")
+            if uri.startswith("mailto:"):
+                addresses += 1
+                if uri.removeprefix("mailto:") not in text:
+                    broken.append(uri)
+    assert addresses > 5 and broken == []
+
+
+@pytest.mark.parametrize("slug", SLUGS)
 def test_poster_is_one_page_for_every_example_school(example_site, slug):
     reader = PdfReader(example_site / slug / f"poster-{slug}.pdf")
     assert len(reader.pages) == 1

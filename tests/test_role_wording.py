@@ -230,3 +230,14 @@ def test_the_teamleider_of_an_so_vso_school_leads_leerkrachten_not_mentoren(scho
         assert "mentoren en docenten" not in text, slug
         assert "leiding aan de leerkrachten van een afdeling" in text, slug
     assert "leiding aan de mentoren en docenten van een afdeling" in page(schools["vechtdal-college"], "wie-doet-wat")
+
+
+def test_a_title_before_a_name_is_capitalised_only_where_the_party_starts_an_item(schools):
+    # de Wissel's orthopedagoog is "dr. Thomas Brouwer"; the title stays on the line of the name.
+    stap = page(schools["de-wissel"], "stap-2")
+    assert "\n**Dr.\xa0Thomas Brouwer (orthopedagoog)**:\n" in stap
+    assert "(voorzitter: dr.\xa0Thomas Brouwer)" in stap
+    assert "; dr.\xa0Thomas Brouwer (orthopedagoog);" in stap
+    table = page(schools["de-wissel"], "wie-doet-wat").split("## Taakverdeling per stap")[1]
+    assert "<br>Dr.\xa0Thomas Brouwer (orthopedagoog)<br>" in table
+    assert "| Dr.\xa0Thomas Brouwer (orthopedagoog)<br>" in table

@@ -205,6 +205,38 @@ def test_the_taakverdeling_is_readable_on_a_360_pixel_phone(browser, server):
     assert labels[1:3] == ['"Regie:"', '"Ook betrokken:"'], labels
 
 
+# Each link's address and its text with "|" where a line ends (found from the height of each character).
+_LINK_LINES = """links => links.map(link => {
+  const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT), range = document.createRange();
+  let text = "", top = null, node;
+  while ((node = walker.nextNode())) {
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const y = range.getBoundingClientRect().top;
+      if (top !== null && y > top + 2) text += "|";
+      text += node.data[i];
+      top = y;
+    }
+  }
+  return [link.getAttribute("href").slice("mailto:".length), text];
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_an_email_address_breaks_only_before_its_at_sign(browser, server, width):
+    # "vertrouwenspersoon@vechtdalcollege.n" | "l" on a phone, "...@vechtdalcolle" | "ge.nl" on a desktop.
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    shown = []
+    for url in ["vechtdal-college/wie-doet-wat.html", "de-regenboog/sociale-kaart.html"]:
+        page.goto(f"{server}/{url}")
+        shown += page.locator("article a[href^='mailto:']").evaluate_all(_LINK_LINES)
+    context.close()
+    assert len(shown) > 10
+    assert [text for address, text in shown if text.replace("|@", "@") != address] == []
+
+
 def _axe(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => JSON.stringify(await axe.run(document, {resultTypes: ['violations']}))")
