@@ -59,9 +59,9 @@ def _mail(address: str | None) -> Markup:
 
     Left alone, a narrow column splits an address anywhere ("...@vechtdalcolle" | "ge.nl") or after
     a hyphen of its domain ("...@buurtteamsutrecht-" | "west.nl", read as a hyphenated word). So the
-    address is two unbreakable parts (class "maildeel": an inline-block, see the CSS) with a <wbr>
-    between them; only a part wider than its column still wraps inside. <wbr> adds no character:
-    the address copies, searches and extracts from the PDF whole.
+    address is two parts (class "maildeel") with a <wbr> between them, which the CSS keeps whole
+    where it can: inline-blocks in print, unbroken in a web table. <wbr> adds no character: the
+    address copies, searches and extracts from the PDF whole.
     """
     if not address:
         return Markup("")
