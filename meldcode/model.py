@@ -8,6 +8,7 @@ found. Nothing is written here.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -317,12 +318,18 @@ class School:
     werkwijze: dict = field(default_factory=dict)  # 'section.key' -> value, Role or None (not chosen)
 
     def steps_of(self, role_key: str) -> dict[int, str]:
-        """Return step number -> 'regie' | 'betrokken' | '' for one role (or the person who holds it)."""
+        """Return step number -> 'regie' | 'mede' | 'betrokken' | '' for one role (or the person who holds it).
+
+        'mede': the role's people share the regie as someone else (Samira Benali, aandachtsfunctionaris,
+        is one of the two zorgcoördinatoren who lead the step, or the chair of the team that leads it).
+        """
         role = self.roles[role_key]
         result = {}
         for number, assignment in self.taakverdeling.items():
             if self.same(role, assignment.regie):
                 result[number] = "regie"
+            elif role.persons and {_plain(p.naam) for p in role.mensen} <= self.regie_holders(number):
+                result[number] = "mede"
             elif any(self.same(role, r) for r in assignment.betrokken):
                 result[number] = "betrokken"
             else:
@@ -344,8 +351,12 @@ class School:
         return ("rol", role.key)
 
     def same(self, a: Role | None, b: Role | None) -> bool:
-        """Tell whether two roles are one party (one person holding both, or one team)."""
-        return a is not None and b is not None and self.party(a) == self.party(b)
+        """Tell whether two roles are one party (one person holding both, or one team).
+
+        A role is always the same as itself, also as the copy `parties` makes of it with
+        fewer people (the zorgcoördinator who does not lead the step).
+        """
+        return a is not None and b is not None and (a.key == b.key or self.party(a) == self.party(b))
 
     def groups(self, roles: list[Role]) -> list[list[Role]]:
         """Group roles by party, in order of first appearance."""
@@ -354,9 +365,34 @@ class School:
             groups.setdefault(self.party(role), []).append(role)
         return list(groups.values())
 
+    def regie_holders(self, step: int) -> set[str]:
+        """Return the people who lead a step (compared by name): its regie's people, or the chair of its team."""
+        regie = self.taakverdeling[step].regie
+        return {_plain(p.naam) for p in regie.mensen} if not regie.groep else set()
+
     def parties(self, step: int) -> list[list[Role]]:
-        """Return who acts in a step, one entry per party: the regie's first."""
-        return self.groups(self.taakverdeling[step].roles())
+        """Return who acts in a step, one entry per party: the regie's first.
+
+        Someone who leads the step is not also one of its participants: a participant of
+        only such people is left out, one of several people keeps only the others (Ruben
+        de Wit, the zorgcoördinator who does not lead step 3, in the singular).
+        """
+        regie, *participants = self.groups(self.taakverdeling[step].roles())
+        holders = self.regie_holders(step)
+        result = [regie]
+        for group in participants:
+            if not group[0].persons or not holders:
+                result.append(group)  # a team or a group is more than the one who leads
+                continue
+
+            def rest(role: Role) -> list[Person]:
+                return [p for p in role.mensen if _plain(p.naam) not in holders]
+
+            if len(rest(group[0])) == len(group[0].mensen):
+                result.append(group)
+            elif rest(group[0]):
+                result.append([dataclasses.replace(r, mensen=rest(r)) for r in group])
+        return result
 
     def select(self, items: list, subject: Role | None = None, step: int | None = None) -> list[str]:
         """Return the text items that apply to this school (see templates/data/stappen.yaml).

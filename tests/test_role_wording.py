@@ -75,10 +75,8 @@ def test_the_aandachtsfunctionaris_is_not_merged_with_the_two_zorgcoordinatoren(
     vechtdal = schools["vechtdal-college"]
     stap3 = page(vechtdal, "stap-3")
     assert "**Regie:** Samira Benali (aandachtsfunctionaris)" in stap3
-    assert "Samira Benali en Ruben de Wit (zorgcoördinatoren)" in stap3.split("## Wat doe je?")[0]
     stap2 = page(vechtdal, "stap-2")
     assert "**Regie:** Samira Benali en Ruben de Wit (zorgcoördinatoren)" in stap2
-    assert "**Ook betrokken:** Samira Benali (aandachtsfunctionaris);" in stap2
     for slug in ("stap-2", "stap-3", "stap-4", "wie-doet-wat", "index"):
         assert "aandachtsfunctionaris, zorgcoördinator" not in page(vechtdal, slug)
         assert "zorgcoördinator, aandachtsfunctionaris" not in page(vechtdal, slug)
@@ -99,8 +97,6 @@ def test_the_commissie_van_begeleiding_is_shown_as_the_commissie_with_its_chair(
     brug = schools["de-brug"]
     stap2, stap4 = page(brug, "stap-2"), page(brug, "stap-4")
     assert "**Regie:** de commissie van begeleiding (voorzitter: Youssef Amrani)" in stap2
-    assert "**Ook betrokken:** Youssef Amrani (aandachtsfunctionaris)" in stap2
-    assert "- brengt de leerling in bij de commissie van begeleiding (CvB)." in stap2
     assert "als de zorgen blijven, in de commissie van begeleiding" not in stap2
     assert "Daarna wordt de leerling besproken in de commissie van begeleiding (CvB)." in stap2
     assert "Weeg in de commissie van begeleiding (CvB) als de afweging lastig is" not in stap4
@@ -230,3 +226,40 @@ def test_the_teamleider_of_an_so_vso_school_leads_leerkrachten_not_mentoren(scho
         assert "mentoren en docenten" not in text, slug
         assert "leiding aan de leerkrachten van een afdeling" in text, slug
     assert "leiding aan de mentoren en docenten van een afdeling" in page(schools["vechtdal-college"], "wie-doet-wat")
+
+
+def wie(markdown: str) -> str:
+    """The box at the top of a step page: Regie and Ook betrokken."""
+    return markdown.split("## Wat doe je?")[0]
+
+
+def test_who_leads_a_step_is_not_listed_again_as_involved(schools):
+    """Review finding 1: Samira Benali leads step 2 as zorgcoördinator, so not also as aandachtsfunctionaris."""
+    vechtdal, wissel = schools["vechtdal-college"], schools["de-wissel"]
+    for slug in ("stap-2", "stap-4"):
+        also = [line for line in wie(page(vechtdal, slug)).splitlines() if line.startswith("**Ook betrokken")]
+        assert also and "Samira Benali" not in also[0], (slug, also)
+        box = wie(page(wissel, slug))
+        assert "voorzitter: dr. Thomas Brouwer" in box and "Thomas Brouwer (orthopedagoog" not in box, box
+        assert "**dr. Thomas Brouwer" not in page(wissel, slug).split("## Wie doet wat in deze stap?")[1]
+    # of the two zorgcoördinatoren involved in step 3, only the one who does not lead it, in the singular
+    stap3 = page(vechtdal, "stap-3")
+    also = next(line for line in wie(stap3).splitlines() if line.startswith("**Ook betrokken"))
+    assert "Samira" not in also and "Ruben de Wit (zorgcoördinator" in also, also
+    ruben = stap3.split("**Ruben de Wit (zorgcoördinator")[1].split("\n\n**")[0]
+    assert "- voert het gesprek mee of levert de feiten aan" in ruben, ruben
+    wdw = page(vechtdal, "wie-doet-wat").split("## Taakverdeling per stap")[1].split("\n\n**")[0]
+    row2 = next(line for line in wdw.splitlines() if line.startswith("| [2."))
+    assert row2.count("Samira Benali") == 1, row2
+
+
+def test_someone_who_shares_the_regie_reads_so_on_their_own_page(schools):
+    vechtdal = schools["vechtdal-college"]
+    af = page(vechtdal, "ik-ben-aandachtsfunctionaris")
+    stap2 = af.split("### Stap 2")[1].split("### Stap 3")[0]
+    assert "**Je deelt de regie**; die ligt bij de zorgcoördinator" in stap2, stap2
+    assert "Je bent betrokken" not in stap2
+    assert "- brengt de leerling in bij het zorg- en adviesteam (ZAT) en zorgt voor een verslag." in stap2
+    ortho = page(schools["de-wissel"], "ik-ben-orthopedagoog").split("### Stap 4")[1].split("### Stap 5")[0]
+    assert "**Je deelt de regie**; die ligt bij de commissie van begeleiding (CvB) (voorzitter" not in ortho
+    assert "**Je deelt de regie**; die ligt bij de commissie van begeleiding" in ortho, ortho
