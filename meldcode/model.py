@@ -495,8 +495,25 @@ def team_role(roles: list[Role]) -> Role:
 
 def team_title(roles: list[Role]) -> str:
     """Head a team's tasks with the name the school gives it: 'Commissie van begeleiding (CvB)'."""
-    name = re.sub(r"^(de|het)\s+", "", team_role(roles).noem.strip(), flags=re.IGNORECASE)
+    return heading(team_role(roles).noem)
+
+
+def heading(name: str) -> str:
+    """Return a name as a heading: no article, a capital first letter ('het groot OT' -> 'Groot OT')."""
+    name = re.sub(r"^(de|het)\s+", "", name.strip(), flags=re.IGNORECASE)
     return name[:1].upper() + name[1:]
+
+
+def short_name(name: str) -> str:
+    """Return a name that ends in its abbreviation as that: 'de commissie van begeleiding (CvB)' -> 'de CvB'.
+
+    A text that names a team again and again introduces the abbreviation once and uses it after.
+    Any other name comes back as it is.
+    """
+    match = re.fullmatch(r"(?i:(de|het)\s+)?.+?\s+\(([^()\s]{2,8})\)", name.strip())
+    if not match or not re.search(r"[A-Z]", match.group(2)):
+        return name
+    return f"{match.group(1)} {match.group(2)}" if match.group(1) else match.group(2)
 
 
 def dutch_list(words: list[str]) -> str:

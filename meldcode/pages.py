@@ -158,9 +158,10 @@ def slots(school: School) -> dict[str, str | Markup]:
         "leerlinggesprek_door": who("gesprek_leerling.voert"),
         "bestuur_door": who("bestuur_informeren.door", "de directeur"),
         "bestuur_momenten": dutch_list([moments[m] for m in moments if m in (w["bestuur_informeren.wanneer"] or [])]),
-        "team_taak": w["ondersteuningsteam.taak"] or "",
+        # the school's own text, without its final stop: the sentence it goes into ends it
+        "team_taak": (w["ondersteuningsteam.taak"] or "").rstrip(" ;."),
         "groot_team": w["ondersteuningsteam.groot"] or "",
-        "groot_taak": w["ondersteuningsteam.groot_taak"] or "",
+        "groot_taak": (w["ondersteuningsteam.groot_taak"] or "").rstrip(" ;."),
         "bestaande_hulp": w["bestaande_hulp.organisatie"] or "een wijkteam, buurtteam of jeugdhulpverlener",
         "bestaande_hulp_door": who("bestaande_hulp.informeert"),
         "melding_ouders_door": who("melding_ouders_informeren"),

@@ -54,6 +54,7 @@ def test_every_role_sentence_starts_with_a_verb_the_plural_knows():
     for role in CONTENT.roles.values():
         for taken in [role["taken"]] + [v["taken"] for v in (role.get("per_sector") or {}).values() if "taken" in v]:
             texts += [t if isinstance(t, str) else t["tekst"] for t in taken]
+    texts = [t for t in texts if not t.startswith("{")]  # the school's own text ({team_taak}): a team's, never plural
     unknown = sorted({first_word(t) for t in texts} - set(PLURAL))
     assert not unknown, unknown
 
@@ -206,14 +207,17 @@ def test_a_template_must_say_whether_a_party_starts_an_item(schools):
 
 def test_a_team_is_headed_by_its_own_name_and_called_the_ondersteuningsteam_once(schools):
     brug = page(schools["de-brug"], "wie-doet-wat").split("## Taken per rol")[1]
-    heading = "### Commissie van begeleiding (CvB)\n\nHet ondersteuningsteam van De Brug. Voorzitter: Youssef Amrani\n"
+    heading = (
+        "### Commissie van begeleiding (CvB)\n\nHet ondersteuningsteam van de school; voorzitter: Youssef Amrani.\n"
+    )
     assert heading in brug
     assert "Ondersteuningsteam en commissie van begeleiding" not in brug
     assert brug.count("### Commissie van begeleiding") == 1
     items = re.findall(r"^- (.*)$", brug.split("### Commissie van begeleiding (CvB)")[1].split("###")[0], re.M)
-    assert len(items) == 7 and all(i.startswith("De commissie van begeleiding (CvB) ") for i in items), items
+    # the standard first task of an ondersteuningsteam overlaps the commissie's own first task
+    assert len(items) == 6 and items[0].startswith("De commissie van begeleiding (CvB) "), items
     vechtdal = page(schools["vechtdal-college"], "wie-doet-wat").split("## Taken per rol")[1]
-    assert "### Zorg- en adviesteam (ZAT)\n\nHet ondersteuningsteam van het Vechtdal College.\n" in vechtdal
+    assert "### Zorg- en adviesteam (ZAT)\n\nHet ondersteuningsteam van de school.\n" in vechtdal
     # named "ondersteuningsteam" already: no line to say so
     kompas = page(schools["het-kompas"], "wie-doet-wat").split("## Taken per rol")[1]
     assert "### Ondersteuningsteam (OT)\n\n- Het ondersteuningsteam (OT) bespreekt" in kompas
@@ -263,3 +267,54 @@ def test_someone_who_shares_the_regie_reads_so_on_their_own_page(schools):
     ortho = page(schools["de-wissel"], "ik-ben-orthopedagoog").split("### Stap 4")[1].split("### Stap 5")[0]
     assert "**Je deelt de regie**; die ligt bij de commissie van begeleiding (CvB) (voorzitter" not in ortho
     assert "**Je deelt de regie**; die ligt bij de commissie van begeleiding" in ortho, ortho
+
+
+def taken_per_rol(school: School, heading: str) -> str:
+    """One entry of "Taken per rol" on Wie doet wat, from its heading to the next."""
+    taken = page(school, "wie-doet-wat").split("## Taken per rol")[1].split("## Wie niet verantwoordelijk")[0]
+    return taken.split(f"### {heading}\n")[1].split("\n### ")[0]
+
+
+def test_the_team_gets_the_schools_own_task_and_the_groot_team_an_entry(schools):
+    """Review finding 3: het Kompas's OT meets internally; the groot OT brings in outsiders."""
+    kompas = schools["het-kompas"]
+    ot = taken_per_rol(kompas, "Ondersteuningsteam (OT)")
+    assert "deskundigen van binnen en buiten de school" not in ot
+    assert (
+        "- Het ondersteuningsteam (OT) bespreekt wekelijks de zorgen over leerlingen,"
+        " met de intern begeleiders en de zorgcoördinator." in ot
+    )
+    groot = taken_per_rol(kompas, "Groot ondersteuningsteam")
+    assert "- Het groot ondersteuningsteam weegt lastige situaties samen met de schoolmaatschappelijk werker" in groot
+    # a school without its own description keeps the standard task
+    assert "deskundigen van binnen en buiten de school" in taken_per_rol(
+        schools["de-regenboog"], "Zorgteam van De Regenboog"
+    )
+
+
+def test_a_team_is_named_once_in_full_then_by_its_abbreviation(schools):
+    """Review finding 4: one line under the heading, the CvB introduced once, no overlapping first task."""
+    regenboog = taken_per_rol(schools["de-regenboog"], "Zorgteam van De Regenboog")
+    assert regenboog.startswith("\nHet ondersteuningsteam van de school.\n{: .namen }"), regenboog
+    for slug in ("de-brug", "de-wissel"):
+        cvb = taken_per_rol(schools[slug], "Commissie van begeleiding (CvB)")
+        chair = "Youssef Amrani" if slug == "de-brug" else "dr. Thomas Brouwer"
+        assert f"\nHet ondersteuningsteam van de school; voorzitter: {chair}.\n" in cvb, cvb
+        items = [line for line in cvb.splitlines() if line.startswith("- ")]
+        assert items[0].startswith("- De commissie van begeleiding (CvB) ")
+        assert all(item.startswith("- De CvB ") for item in items[1:]), items
+        assert not any("bespreekt zorgen over leerlingen met deskundigen" in item for item in items)
+        own = page(schools[slug], "ik-ben-commissie-van-begeleiding").split("## Jouw taken")[1].split("##")[0]
+        items = [line for line in own.splitlines() if line.startswith("- ")]
+        assert items[0].startswith("- De commissie van begeleiding (CvB) ") and items[1].startswith("- De CvB "), items
+    zat = taken_per_rol(schools["vechtdal-college"], "Zorg- en adviesteam (ZAT)")
+    assert "- Het zorg- en adviesteam (ZAT) bespreekt" in zat and "- Het ZAT helpt" in zat
+
+
+def test_a_short_name_is_only_made_of_an_abbreviation_in_brackets():
+    from meldcode.model import short_name
+
+    assert short_name("de commissie van begeleiding (CvB)") == "de CvB"
+    assert short_name("het ondersteuningsteam (OT)") == "het OT"
+    assert short_name("het zorgteam van De Regenboog") == "het zorgteam van De Regenboog"
+    assert short_name("het team (voor de onderbouw)") == "het team (voor de onderbouw)"
