@@ -105,6 +105,10 @@ class Role:
     # A team (the ondersteuningsteam, the commissie van begeleiding) is never one of its members:
     # 'ondersteuningsteam' for the school's internal team and every role named like it, else the role key.
     team: str | None = None
+    titels: tuple[str, ...] = ()  # other titles a person in this role may have ("rector"), rollen.yaml
+    # Where the people divide the pupils (rollen.yaml 'verdeeld') and their functies say how
+    # ("zorgcoördinator onderbouw", "... bovenbouw"): name -> (their title, their part: "onderbouw").
+    delen: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def namen(self) -> str:
@@ -117,9 +121,48 @@ class Role:
         return not self.groep and not self.team and bool(self.mensen)
 
     @property
-    def plural(self) -> bool:
-        """Two or more people act together in this role: the verbs of its sentences are plural."""
+    def several(self) -> bool:
+        """Two or more people hold this role (a heading over their tasks: "Zorgcoördinatoren")."""
         return self.persons and len(self.mensen) > 1
+
+    @property
+    def split(self) -> bool:
+        """Two or more people hold this role, each for a part of the pupils the data names."""
+        return self.several and all(p.naam in self.delen for p in self.mensen)
+
+    @property
+    def plural(self) -> bool:
+        """Two or more people act together in this role: the verbs of its sentences are plural.
+
+        Not when each acts for a part of the pupils: then one of them acts in a case.
+        """
+        return self.several and not self.split
+
+    def verdeling(self, esc: Callable[[str], str] = str) -> str:
+        """Name a split role by who has which pupils: 'de zorgcoördinator van de leerling
+        (onderbouw: Samira Benali, bovenbouw: Ruben de Wit)'. `esc` escapes names and parts."""
+        parts = [self.delen[p.naam][1] for p in self.mensen]
+        sep = "; " if any("," in part for part in parts) else ", "
+        who = sep.join(f"{esc(part)}: {esc(p.naam)}" for part, p in zip(parts, self.mensen, strict=True))
+        return f"{esc(self.noem)} van de leerling ({who})"
+
+    def own_title(self, person: Person) -> str:
+        """Return what `person` is in this role: the title their functie gives, else the role's.
+
+        'jeugdverpleegkundige' (not 'jeugdarts of jeugdverpleegkundige'), 'rector' (not
+        'directeur'), 'zorgcoördinator bovenbouw' where the role is divided among people.
+        A functie that names none of the role's titles, or several, says nothing about it:
+        a vertrouwenspersoon whose functie is 'leerkracht groep 6' stays 'vertrouwenspersoon'.
+        """
+        if person.naam in self.delen:
+            return " ".join(self.delen[person.naam])
+        found = _titles_in(person.functie or "", self.title_words)
+        return found[0] if len(found) == 1 else _in_text(self.titel)
+
+    @property
+    def title_words(self) -> list[str]:
+        """The titles of this role: 'jeugdarts', 'jeugdverpleegkundige' (its titel) and its titels."""
+        return [t.strip().lower() for t in self.titel.split(" of ")] + [t.lower() for t in self.titels]
 
     @property
     def voorzitter_label(self) -> str:
@@ -132,7 +175,7 @@ class Role:
     @property
     def noem_aantal(self) -> str:
         """The role in a sentence, plural for two or more people: 'de teamleiders'."""
-        if self.plural and self.meervoud:
+        if self.several and self.meervoud:
             return "de " + self.meervoud[:1].lower() + self.meervoud[1:]
         return self.noem
 
@@ -147,6 +190,8 @@ class Role:
             return f"{self.noem} ({self.voorzitter_label}: {self.namen})"
         if self.groep or not self.mensen:
             return self.noem
+        if self.split:
+            return self.verdeling()
         return f"{self.noem} ({self.namen})"
 
 
@@ -473,12 +518,16 @@ def party_label(roles: list[Role], esc: Callable[[str], str] = str, *, capital: 
     if not people:
         return team_or_group(roles[0].noem)
     first = people[0]
-    if not first.plural:
-        return f"{esc(first.namen)} ({esc(', '.join(r.titel.lower() for r in people))})"
+    if first.split and len(people) == 1:  # who of them acts depends on the pupil
+        label = first.verdeling(esc)
+        return label[:1].upper() + label[1:] if capital else label
+    if not first.several:  # one person: the title they have in each role, each once
+        own = list(dict.fromkeys(r.own_title(r.mensen[0]) for r in people))
+        return f"{esc(first.namen)} ({esc(', '.join(own))})"
     if all(r.meervoud for r in people):
-        return f"{esc(first.namen)} ({esc(', '.join(str(r.meervoud).lower() for r in people))})"
+        return f"{esc(first.namen)} ({esc(', '.join(_in_text(str(r.meervoud)) for r in people))})"
     # an own role has no plural title: each person with the titles
-    titles = esc(", ".join(r.titel.lower() for r in people))
+    titles = esc(", ".join(_in_text(r.titel) for r in people))
     return dutch_list([f"{esc(p.naam)} ({titles})" for p in first.mensen])
 
 
@@ -502,6 +551,44 @@ def heading(name: str) -> str:
     """Return a name as a heading: no article, a capital first letter ('het groot OT' -> 'Groot OT')."""
     name = re.sub(r"^(de|het)\s+", "", name.strip(), flags=re.IGNORECASE)
     return name[:1].upper() + name[1:]
+
+
+def _in_text(title: str) -> str:
+    """Return a title for running text, abbreviations kept: 'leerplichtambtenaar of RMC-consulent'."""
+    return title[:1].lower() + title[1:]
+
+
+def _titles_in(functie: str, titles: list[str]) -> list[str]:
+    """Return the words of a functie that are one of `titles`, also as part of a word
+    ('locatiedirecteur', 'orthopedagoog-generalist'), as written, each once."""
+    found: dict[str, str] = {}
+    for title in titles:
+        for match in re.finditer(rf"(?<![\w-])[\w-]*{re.escape(title)}[\w-]*(?![\w-])", functie, re.IGNORECASE):
+            found.setdefault(match.group(0).casefold(), match.group(0))
+    return list(found.values())
+
+
+def _split(info: dict, people: list[Person]) -> dict[str, tuple[str, str]]:
+    """Return who has which part of the pupils, where a divided role's functies say it.
+
+    Every person's functie is one title of the role and a part ('zorgcoördinator onderbouw',
+    'intern begeleider groep 5 tot en met 8'); the same title, parts all different. Else {}.
+    """
+    if not info.get("verdeeld") or len(people) < 2:
+        return {}
+    titles = [t.strip().lower() for t in info["titel"].split(" of ")] + [t.lower() for t in info.get("titels", [])]
+    result = {}
+    for person in people:
+        patterns = [rf"\s*({re.escape(t)})\s+(\S.*?)\s*" for t in titles]
+        match = next((m for p in patterns if (m := re.fullmatch(p, person.functie or "", re.I))), None)
+        if match is None:
+            return {}
+        result[person.naam] = (match.group(1), match.group(2))
+    if len({title.casefold() for title, _ in result.values()}) > 1:
+        return {}
+    if len({part.casefold() for _, part in result.values()}) < len(people):
+        return {}
+    return result
 
 
 def short_name(name: str) -> str:
@@ -633,6 +720,8 @@ def _role(key: str, info: dict, people: list[Person], team_name: str, eigen: boo
         info.get("pagina", True),
         info.get("meervoud"),
         team,
+        tuple(info.get("titels", ())),
+        _split(info, people),
     )
 
 

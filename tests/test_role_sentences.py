@@ -215,6 +215,11 @@ def with_one_more(school: School, step: int, leader: str, participant: str, more
     return dataclasses.replace(school, roles=roles, taakverdeling=tv)
 
 
+def in_text(title: str) -> str:
+    """A title in running text: its first letter small, abbreviations kept ('RMC-consulent')."""
+    return title[:1].lower() + title[1:]
+
+
 def test_a_role_of_two_people_is_never_merged_with_a_role_of_one_of_them(fixture_schools):
     found = []
     for base in fixture_schools:
@@ -230,12 +235,12 @@ def test_a_role_of_two_people_is_never_merged_with_a_role_of_one_of_them(fixture
                         headings = [html.unescape(h) for h, _ in blocks(step_page(school, step))]
                         if more == leader:
                             # the participant is only someone who leads: not listed again
-                            plural_title = str(school.roles[more].meervoud).lower()
+                            plural_title = in_text(str(school.roles[more].meervoud))
                             if len(headings) != 1 or not headings[0].endswith(f"({plural_title})"):
                                 found.append(f"{case}: {headings}")
                         else:
                             # of the two participants only the one who does not lead, in the singular
-                            title = school.roles[participant].titel.lower()
+                            title = in_text(school.roles[participant].titel)
                             if headings[1:] != [f"Xander Extra ({title})"] or "Xander Extra" in headings[0]:
                                 found.append(f"{case}: {headings}")
                         found += [f"{case}: {p}" for p in problems_in(school, step)]

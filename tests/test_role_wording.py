@@ -77,18 +77,34 @@ def test_the_aandachtsfunctionaris_is_not_merged_with_the_two_zorgcoordinatoren(
     stap3 = page(vechtdal, "stap-3")
     assert "**Regie:** Samira Benali (aandachtsfunctionaris)" in stap3
     stap2 = page(vechtdal, "stap-2")
-    assert "**Regie:** Samira Benali en Ruben de Wit (zorgcoördinatoren)" in stap2
+    assert "**Regie:** de zorgcoördinator van de leerling (onderbouw: Samira Benali, bovenbouw: Ruben de Wit)" in stap2
     for slug in ("stap-2", "stap-3", "stap-4", "wie-doet-wat", "index"):
         assert "aandachtsfunctionaris, zorgcoördinator" not in page(vechtdal, slug)
         assert "zorgcoördinator, aandachtsfunctionaris" not in page(vechtdal, slug)
     taken = page(vechtdal, "wie-doet-wat").split("## Taken per rol")[1]
     assert "### Aandachtsfunctionaris\n\nSamira Benali\n" in taken
     assert "### Zorgcoördinatoren\n\nSamira Benali (zorgcoördinator onderbouw) en Ruben de Wit" in taken
-    assert "Regie: Samira Benali en Ruben de Wit (zorgcoördinatoren)" in visible_text(poster(vechtdal))
+    assert "Regie: de zorgcoördinator van de leerling (onderbouw: Samira Benali, bovenbouw: Ruben de Wit)" in (
+        visible_text(poster(vechtdal))
+    )
+
+
+def without_functies(school: School, *keys: str) -> School:
+    """Return the school with the people of these roles without a functie (nothing says who has which pupils)."""
+    roles = dict(school.roles)
+    for key in keys:
+        roles[key] = dataclasses.replace(
+            roles[key], mensen=[dataclasses.replace(p, functie=None) for p in roles[key].mensen], delen={}
+        )
+    tv = {
+        n: dataclasses.replace(a, regie=roles[a.regie.key], betrokken=[roles[r.key] for r in a.betrokken])
+        for n, a in school.taakverdeling.items()
+    }
+    return dataclasses.replace(school, roles=roles, taakverdeling=tv)
 
 
 def test_two_people_in_one_role_get_a_plural_title_and_plural_verbs(schools):
-    stap4 = page(schools["vechtdal-college"], "stap-4")
+    stap4 = page(without_functies(schools["vechtdal-college"], "teamleider", "zorgcoordinator"), "stap-4")
     assert "**Ellen Stam en Kees Brink (teamleiders)**:\n\n- wegen mee en brengen eigen kennis" in stap4
     assert "**Regie: Samira Benali en Ruben de Wit (zorgcoördinatoren)**\n\n- leiden de weging" in stap4
     assert "(teamleider)" not in page(schools["de-brug"], "stap-3")
@@ -161,13 +177,18 @@ def test_the_veilig_thuis_number_is_written_as_configured_everywhere(schools):
 
 
 def test_a_role_of_several_people_in_a_sentence_about_one_of_them_stays_singular(schools):
-    kompas = schools["het-kompas"]
+    kompas = without_functies(schools["het-kompas"], "intern_begeleider")
     ib = kompas.roles["intern_begeleider"]
     assert ib.plural, "the example needs a role of two people"
     school = dataclasses.replace(kompas, werkwijze={**kompas.werkwijze, "casemanager": ib})
     stap5 = page(school, "stap-5")
     assert f"Dan is de intern begeleider ({ib.namen}) casemanager." in stap5
     assert f"**Casemanager bij hulp zonder melding:** {ib.namen} (intern begeleiders)" in stap5
+    # where their functies divide the pupils: the one of the pupil
+    ib = schools["het-kompas"].roles["intern_begeleider"]
+    school = dataclasses.replace(schools["het-kompas"], werkwijze={**kompas.werkwijze, "casemanager": ib})
+    parts = "groep 1 tot en met 4: Esther Kok, groep 5 tot en met 8: Mohamed Bakkali"
+    assert f"Dan is de intern begeleider van de leerling ({parts}) casemanager." in page(school, "stap-5")
 
 
 # A team or group after a label, a colon or a semicolon: "Ook betrokken: de leerkracht; het zorgteam".
@@ -318,3 +339,54 @@ def test_a_short_name_is_only_made_of_an_abbreviation_in_brackets():
     assert short_name("het ondersteuningsteam (OT)") == "het OT"
     assert short_name("het zorgteam van De Regenboog") == "het zorgteam van De Regenboog"
     assert short_name("het team (voor de onderbouw)") == "het team (voor de onderbouw)"
+
+
+def test_people_who_divide_the_pupils_are_named_with_their_part_and_one_acts(schools):
+    """Review finding 2: which of the two zorgcoördinatoren takes a case, from their functies."""
+    vechtdal = schools["vechtdal-college"]
+    stap4 = page(vechtdal, "stap-4")
+    regie = "de zorgcoördinator van de leerling (onderbouw: Samira Benali, bovenbouw: Ruben de Wit)"
+    assert f"**Regie:** {regie}" in stap4
+    assert f"**Regie: {regie}**\n\n- leidt de weging" in stap4
+    teamleider = "De teamleider van de leerling (onderbouw: Ellen Stam, bovenbouw: Kees Brink)"
+    assert f"**{teamleider}**:\n\n- weegt mee en brengt eigen kennis" in stap4
+    assert f"Regie: {regie}" in page(vechtdal, "index")
+    kompas = page(schools["het-kompas"], "stap-1")
+    assert (
+        "**Regie:** de intern begeleider van de leerling"
+        " (groep 1 tot en met 4: Esther Kok, groep 5 tot en met 8: Mohamed Bakkali)" in kompas
+    )
+    # Taken per rol still introduces them together, with their functies
+    taken = taken_per_rol(vechtdal, "Zorgcoördinatoren")
+    assert "Samira Benali (zorgcoördinator onderbouw) en Ruben de Wit (zorgcoördinator bovenbouw)" in taken
+    assert "- De zorgcoördinatoren coördineren de ondersteuning" in taken
+
+
+def test_people_are_divided_only_where_their_functies_say_how():
+    from meldcode.model import Person, _split
+
+    info = {"titel": "Zorgcoördinator", "verdeeld": True}
+    a, b = Person("A", "zorgcoördinator onderbouw"), Person("B", "zorgcoördinator bovenbouw")
+    assert _split(info, [a, b]) == {"A": ("zorgcoördinator", "onderbouw"), "B": ("zorgcoördinator", "bovenbouw")}
+    assert _split({**info, "verdeeld": False}, [a, b]) == {}
+    assert _split(info, [a, Person("B", "zorgcoördinator onderbouw")]) == {}  # the same part
+    assert _split(info, [a, Person("B", "docent en zorgcoördinator")]) == {}  # no part
+    assert _split(info, [a, Person("B")]) == {}
+
+
+def test_a_person_is_named_with_the_title_of_their_own_functie(schools):
+    """Review finding 5: 'Ingrid Smulders (jeugdverpleegkundige)', not '(jeugdarts of jeugdverpleegkundige)'."""
+    regenboog = page(schools["de-regenboog"], "stap-2")
+    assert (
+        "**Ook betrokken:** de leerkracht; het zorgteam van De Regenboog; Ingrid Smulders (jeugdverpleegkundige)"
+        in (regenboog)
+    )
+    assert "Karin Lammers (jeugdarts)" in page(schools["de-wissel"], "stap-2")
+    assert "**Regie:** Joris Hazenberg (rector)" in page(schools["vechtdal-college"], "stap-5")
+    # where the sentence is about the role, the role: "neemt de directeur (Joris Hazenberg)"
+    assert "neemt de directeur (Joris Hazenberg)" in page(schools["vechtdal-college"], "wie-doet-wat")
+    # a functie that is not a title of the role says nothing about it
+    vp = schools["de-regenboog"].roles["vertrouwenspersoon"]
+    assert vp.mensen[0].functie == "leerkracht groep 6" and vp.own_title(vp.mensen[0]) == "vertrouwenspersoon"
+    leerplicht = schools["vechtdal-college"].roles["leerplicht"]  # 'leerplichtambtenaar en RMC-consulent ...'
+    assert leerplicht.own_title(leerplicht.mensen[0]) == "leerplichtambtenaar of RMC-consulent"
