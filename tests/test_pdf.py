@@ -83,6 +83,18 @@ def test_poster_is_one_page_for_every_example_school(example_site, slug):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
+def test_poster_says_when_the_aandachtsfunctionaris_is_there_and_whom_to_go_to_otherwise(example_site, slug):
+    school = next(s for s in load_config(ROOT / "schools", TEMPLATES).schools if s.slug == slug)
+    text = " ".join(PdfReader(example_site / slug / f"poster-{slug}.pdf").pages[0].extract_text().split())
+    af, directeur = school.aandachtsfunctionaris, school.directeur
+    if af.bereikbaar:
+        assert f"Bereikbaar: {af.bereikbaar}" in text
+    assert directeur.naam != af.naam  # every example has both, so the fallback is tested
+    assert f"Niet bereikbaar? Ga naar {directeur.naam} ({directeur.functie or 'directeur'})" in text
+    assert str(directeur.telefoon) in text
+
+
+@pytest.mark.parametrize("slug", SLUGS)
 def test_poster_keeps_the_school_name_and_the_date_on_one_line(example_site, slug):
     school = next(s for s in load_config(ROOT / "schools", TEMPLATES).schools if s.slug == slug)
     lines = PdfReader(example_site / slug / f"poster-{slug}.pdf").pages[0].extract_text().splitlines()

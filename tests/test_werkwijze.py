@@ -358,3 +358,4 @@ def test_the_poster_shows_the_choices_that_apply_to_it(example_site):
     assert "Raadpleeg altijd Veilig Thuis." in regenboog and "Raadpleeg altijd Veilig Thuis." not in kompas
     assert "Gesprek met de ouders: Fatima el Amrani (intern begeleider), zonder de leerkracht" in regenboog
     assert "Casemanager bij hulp zonder melding: Pieter van Leeuwen (zorgcoördinator)" in kompas
+    assert "Gesprek met de leerling: Sanne de Graaf (vertrouwenspersoon)" in regenboog
