@@ -33,6 +33,7 @@ def test_consent_names_the_curator_and_the_wettelijk_mentor_only_from_18(slug):
     assert "vanaf 16 jaar, de leerling zelf (of diens curator of mentor)" not in step_2
     assert "bij curatele of mentorschap aan de curator of mentor" not in team
     assert f"de leerling zelf (vanaf 16 jaar) of, {ADULT_CONSENT} om toestemming" in step_2
+    assert "Bespreek de leerling anoniem, tenzij je toestemming hebt van de ouders (tot 16 jaar)" in step_2
     assert (
         "vraagt de school toestemming: onder de 16 jaar aan de ouders met gezag, vanaf 16 jaar aan de leerling zelf"
         " en, bij curatele of mentorschap vanaf 18 jaar, aan de curator of wettelijk mentor." in team
