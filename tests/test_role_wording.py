@@ -329,7 +329,7 @@ def test_a_team_is_named_once_in_full_then_by_its_abbreviation(schools):
         items = [line for line in own.splitlines() if line.startswith("- ")]
         assert items[0].startswith("- De commissie van begeleiding (CvB) ") and items[1].startswith("- De CvB "), items
     zat = taken_per_rol(schools["vechtdal-college"], "Zorg- en adviesteam (ZAT)")
-    assert "- Het zorg- en adviesteam (ZAT) bespreekt" in zat and "- Het ZAT helpt" in zat
+    assert "- Het zorg- en adviesteam (ZAT) komt elke drie weken" in zat and "- Het ZAT helpt" in zat
 
 
 def test_a_short_name_is_only_made_of_an_abbreviation_in_brackets():
