@@ -420,10 +420,12 @@ class School:
 
         Someone who leads the step is not also one of its participants: a participant of
         only such people is left out, one of several people keeps only the others (Ruben
-        de Wit, the zorgcoördinator who does not lead step 3, in the singular).
+        de Wit, the zorgcoördinator who does not lead step 3, in the singular). Not when
+        the regie is divided over the pupils (onderbouw, bovenbouw): for the other pupils
+        the aandachtsfunctionaris who leads the onderbouw's cases is still involved.
         """
         regie, *participants = self.groups(self.taakverdeling[step].roles())
-        holders = self.regie_holders(step)
+        holders = set() if self.taakverdeling[step].regie.split else self.regie_holders(step)
         result = [regie]
         for group in participants:
             if not group[0].persons or not holders:
