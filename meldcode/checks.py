@@ -25,7 +25,7 @@ from pathlib import Path
 from .content import Content, load_content
 from .errors import Problem
 from .loader import Document
-from .model import Config, School, dutch_list, organisation_key
+from .model import Config, Role, School, dutch_list, organisation_key
 from .pages import pages_for
 from .validate import suggest
 
@@ -93,6 +93,11 @@ _ALL = [
         "geen-intern-begeleider",
         "Geen intern begeleider of zorgcoördinator genoemd",
         "Voeg onder 'rollen' een 'intern_begeleider' of 'zorgcoordinator' toe met naam.",
+    ),
+    Check(
+        "regie-zonder-telefoon",
+        "Regiehouder zonder telefoonnummer",
+        "Vul bij deze persoon een 'telefoon' in: wie zich zorgen maakt, moet wie de regie heeft snel kunnen bellen.",
     ),
     Check(
         "geen-bewaartermijn",
@@ -255,6 +260,7 @@ def check_school(
     found = [
         *_besluit(school, content, templates_dir, at),
         *_people(school, at),
+        *_regie_phones(school, at),
         *_policy(school, at),
         *_evaluation(school, at, today),
         *_overlegpartners(school, at),
@@ -470,6 +476,30 @@ def _people(school: School, at: _Where) -> Iterator[Aandachtspunt]:
             at.doc,
             ("rollen",),
             "het handboek noemt geen intern begeleider of zorgcoördinator bij naam",
+        )
+
+
+def _regie_phones(school: School, at: _Where) -> Iterator[Aandachtspunt]:
+    """Everyone who leads a step (or chairs the team that does) has a phone number, in any of their roles."""
+    reachable = {_name(p.naam) for role in school.roles.values() for p in role.mensen if p.telefoon}
+    missing: dict[str, tuple[Role, int, list[int]]] = {}  # name -> (first role, index of the person, steps)
+    for number, assignment in sorted(school.taakverdeling.items()):
+        for i, person in enumerate(assignment.regie.mensen):
+            if _name(person.naam) not in reachable:
+                missing.setdefault(_name(person.naam), (assignment.regie, i, []))[2].append(number)
+    for role, i, steps in missing.values():
+        if role.key in school.roles and role.key in ("directeur", "aandachtsfunctionaris"):
+            path: tuple = (role.key,)
+        else:
+            entry = (at.doc.data.get("rollen") or {}).get(role.key) or {}
+            path = ("rollen", role.key) + (("personen", i) if entry.get("personen") else ())
+        naam = role.mensen[i].naam
+        yield at.point(
+            "regie-zonder-telefoon",
+            at.doc,
+            path,
+            f"{naam} heeft de regie in stap {dutch_list([str(n) for n in steps])}, maar het handboek noemt"
+            " geen telefoonnummer van die persoon",
         )
 
 

@@ -8,6 +8,7 @@ found. Nothing is written here.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -104,6 +105,10 @@ class Role:
     # A team (the ondersteuningsteam, the commissie van begeleiding) is never one of its members:
     # 'ondersteuningsteam' for the school's internal team and every role named like it, else the role key.
     team: str | None = None
+    titels: tuple[str, ...] = ()  # other titles a person in this role may have ("rector"), rollen.yaml
+    # Where the people divide the pupils (rollen.yaml 'verdeeld') and their functies say how
+    # ("zorgcoördinator onderbouw", "... bovenbouw"): name -> (their title, their part: "onderbouw").
+    delen: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def namen(self) -> str:
@@ -116,9 +121,48 @@ class Role:
         return not self.groep and not self.team and bool(self.mensen)
 
     @property
-    def plural(self) -> bool:
-        """Two or more people act together in this role: the verbs of its sentences are plural."""
+    def several(self) -> bool:
+        """Two or more people hold this role (a heading over their tasks: "Zorgcoördinatoren")."""
         return self.persons and len(self.mensen) > 1
+
+    @property
+    def split(self) -> bool:
+        """Two or more people hold this role, each for a part of the pupils the data names."""
+        return self.several and all(p.naam in self.delen for p in self.mensen)
+
+    @property
+    def plural(self) -> bool:
+        """Two or more people act together in this role: the verbs of its sentences are plural.
+
+        Not when each acts for a part of the pupils: then one of them acts in a case.
+        """
+        return self.several and not self.split
+
+    def verdeling(self, esc: Callable[[str], str] = str) -> str:
+        """Name a split role by who has which pupils: 'de zorgcoördinator van de leerling
+        (onderbouw: Samira Benali, bovenbouw: Ruben de Wit)'. `esc` escapes names and parts."""
+        parts = [self.delen[p.naam][1] for p in self.mensen]
+        sep = "; " if any("," in part for part in parts) else ", "
+        who = sep.join(f"{esc(part)}: {esc(p.naam)}" for part, p in zip(parts, self.mensen, strict=True))
+        return f"{esc(self.noem)} van de leerling ({who})"
+
+    def own_title(self, person: Person) -> str:
+        """Return what `person` is in this role: the title their functie gives, else the role's.
+
+        'jeugdverpleegkundige' (not 'jeugdarts of jeugdverpleegkundige'), 'rector' (not
+        'directeur'), 'zorgcoördinator bovenbouw' where the role is divided among people.
+        A functie that names none of the role's titles, or several, says nothing about it:
+        a vertrouwenspersoon whose functie is 'leerkracht groep 6' stays 'vertrouwenspersoon'.
+        """
+        if person.naam in self.delen:
+            return " ".join(self.delen[person.naam])
+        found = _titles_in(person.functie or "", self.title_words)
+        return found[0] if len(found) == 1 else _in_text(self.titel)
+
+    @property
+    def title_words(self) -> list[str]:
+        """The titles of this role: 'jeugdarts', 'jeugdverpleegkundige' (its titel) and its titels."""
+        return [t.strip().lower() for t in self.titel.split(" of ")] + [t.lower() for t in self.titels]
 
     @property
     def voorzitter_label(self) -> str:
@@ -131,7 +175,7 @@ class Role:
     @property
     def noem_aantal(self) -> str:
         """The role in a sentence, plural for two or more people: 'de teamleiders'."""
-        if self.plural and self.meervoud:
+        if self.several and self.meervoud:
             return "de " + self.meervoud[:1].lower() + self.meervoud[1:]
         return self.noem
 
@@ -146,6 +190,8 @@ class Role:
             return f"{self.noem} ({self.voorzitter_label}: {self.namen})"
         if self.groep or not self.mensen:
             return self.noem
+        if self.split:
+            return self.verdeling()
         return f"{self.noem} ({self.namen})"
 
 
@@ -317,12 +363,18 @@ class School:
     werkwijze: dict = field(default_factory=dict)  # 'section.key' -> value, Role or None (not chosen)
 
     def steps_of(self, role_key: str) -> dict[int, str]:
-        """Return step number -> 'regie' | 'betrokken' | '' for one role (or the person who holds it)."""
+        """Return step number -> 'regie' | 'mede' | 'betrokken' | '' for one role (or the person who holds it).
+
+        'mede': the role's people share the regie as someone else (Samira Benali, aandachtsfunctionaris,
+        is one of the two zorgcoördinatoren who lead the step, or the chair of the team that leads it).
+        """
         role = self.roles[role_key]
         result = {}
         for number, assignment in self.taakverdeling.items():
             if self.same(role, assignment.regie):
                 result[number] = "regie"
+            elif role.persons and {_plain(p.naam) for p in role.mensen} <= self.regie_holders(number):
+                result[number] = "mede"
             elif any(self.same(role, r) for r in assignment.betrokken):
                 result[number] = "betrokken"
             else:
@@ -344,8 +396,12 @@ class School:
         return ("rol", role.key)
 
     def same(self, a: Role | None, b: Role | None) -> bool:
-        """Tell whether two roles are one party (one person holding both, or one team)."""
-        return a is not None and b is not None and self.party(a) == self.party(b)
+        """Tell whether two roles are one party (one person holding both, or one team).
+
+        A role is always the same as itself, also as the copy `parties` makes of it with
+        fewer people (the zorgcoördinator who does not lead the step).
+        """
+        return a is not None and b is not None and (a.key == b.key or self.party(a) == self.party(b))
 
     def groups(self, roles: list[Role]) -> list[list[Role]]:
         """Group roles by party, in order of first appearance."""
@@ -354,9 +410,36 @@ class School:
             groups.setdefault(self.party(role), []).append(role)
         return list(groups.values())
 
+    def regie_holders(self, step: int) -> set[str]:
+        """Return the people who lead a step (compared by name): its regie's people, or the chair of its team."""
+        regie = self.taakverdeling[step].regie
+        return {_plain(p.naam) for p in regie.mensen} if not regie.groep else set()
+
     def parties(self, step: int) -> list[list[Role]]:
-        """Return who acts in a step, one entry per party: the regie's first."""
-        return self.groups(self.taakverdeling[step].roles())
+        """Return who acts in a step, one entry per party: the regie's first.
+
+        Someone who leads the step is not also one of its participants: a participant of
+        only such people is left out, one of several people keeps only the others (Ruben
+        de Wit, the zorgcoördinator who does not lead step 3, in the singular). Not when
+        the regie is divided over the pupils (onderbouw, bovenbouw): for the other pupils
+        the aandachtsfunctionaris who leads the onderbouw's cases is still involved.
+        """
+        regie, *participants = self.groups(self.taakverdeling[step].roles())
+        holders = set() if self.taakverdeling[step].regie.split else self.regie_holders(step)
+        result = [regie]
+        for group in participants:
+            if not group[0].persons or not holders:
+                result.append(group)  # a team or a group is more than the one who leads
+                continue
+
+            def rest(role: Role) -> list[Person]:
+                return [p for p in role.mensen if _plain(p.naam) not in holders]
+
+            if len(rest(group[0])) == len(group[0].mensen):
+                result.append(group)
+            elif rest(group[0]):
+                result.append([dataclasses.replace(r, mensen=rest(r)) for r in group])
+        return result
 
     def select(self, items: list, subject: Role | None = None, step: int | None = None) -> list[str]:
         """Return the text items that apply to this school (see templates/data/stappen.yaml).
@@ -440,12 +523,16 @@ def party_label(roles: list[Role], esc: Callable[[str], str] = str, *, capital: 
     if not people:
         return team_or_group(roles[0].noem)
     first = people[0]
-    if not first.plural:
-        return f"{names(first.namen)} ({esc(', '.join(r.titel.lower() for r in people))})"
+    if first.split and len(people) == 1:  # who of them acts depends on the pupil
+        label = first.verdeling(esc)
+        return label[:1].upper() + label[1:] if capital else label
+    if not first.several:  # one person: the title they have in each role, each once
+        own = list(dict.fromkeys(r.own_title(r.mensen[0]) for r in people))
+        return f"{names(first.namen)} ({esc(', '.join(own))})"
     if all(r.meervoud for r in people):
-        return f"{names(first.namen)} ({esc(', '.join(str(r.meervoud).lower() for r in people))})"
+        return f"{names(first.namen)} ({esc(', '.join(_in_text(str(r.meervoud)) for r in people))})"
     # an own role has no plural title: each person with the titles
-    titles = esc(", ".join(r.titel.lower() for r in people))
+    titles = esc(", ".join(_in_text(r.titel) for r in people))
     return dutch_list([f"{names(p.naam) if i == 0 else esc(p.naam)} ({titles})" for i, p in enumerate(first.mensen)])
 
 
@@ -462,7 +549,12 @@ def team_role(roles: list[Role]) -> Role:
 
 def team_title(roles: list[Role]) -> str:
     """Head a team's tasks with the name the school gives it: 'Commissie van begeleiding (CvB)'."""
-    name = re.sub(r"^(de|het)\s+", "", team_role(roles).noem.strip(), flags=re.IGNORECASE)
+    return heading(team_role(roles).noem)
+
+
+def heading(name: str) -> str:
+    """Return a name as a heading: no article, a capital first letter ('het groot OT' -> 'Groot OT')."""
+    name = re.sub(r"^(de|het)\s+", "", name.strip(), flags=re.IGNORECASE)
     return name[:1].upper() + name[1:]
 
 
@@ -473,6 +565,56 @@ TITLE = re.compile(r"(?<![\w.])(dr|drs|mr|ir|ing|prof|ds|dhr|mevr|mw)\. (?=\w)",
 def title_first_upper(name: str) -> str:
     """Capitalise a title that starts a name, for the start of a sentence or item: 'Dr. Thomas Brouwer'."""
     return name[:1].upper() + name[1:] if TITLE.match(name) else name
+
+
+def _in_text(title: str) -> str:
+    """Return a title for running text, abbreviations kept: 'leerplichtambtenaar of RMC-consulent'."""
+    return title[:1].lower() + title[1:]
+
+
+def _titles_in(functie: str, titles: list[str]) -> list[str]:
+    """Return the words of a functie that are one of `titles`, also as part of a word
+    ('locatiedirecteur', 'orthopedagoog-generalist'), as written, each once."""
+    found: dict[str, str] = {}
+    for title in titles:
+        for match in re.finditer(rf"(?<![\w-])[\w-]*{re.escape(title)}[\w-]*(?![\w-])", functie, re.IGNORECASE):
+            found.setdefault(match.group(0).casefold(), match.group(0))
+    return list(found.values())
+
+
+def _split(info: dict, people: list[Person]) -> dict[str, tuple[str, str]]:
+    """Return who has which part of the pupils, where a divided role's functies say it.
+
+    Every person's functie is one title of the role and a part ('zorgcoördinator onderbouw',
+    'intern begeleider groep 5 tot en met 8'); the same title, parts all different. Else {}.
+    """
+    if not info.get("verdeeld") or len(people) < 2:
+        return {}
+    titles = [t.strip().lower() for t in info["titel"].split(" of ")] + [t.lower() for t in info.get("titels", [])]
+    result = {}
+    for person in people:
+        patterns = [rf"\s*({re.escape(t)})\s+(\S.*?)\s*" for t in titles]
+        match = next((m for p in patterns if (m := re.fullmatch(p, person.functie or "", re.I))), None)
+        if match is None:
+            return {}
+        result[person.naam] = (match.group(1), match.group(2))
+    if len({title.casefold() for title, _ in result.values()}) > 1:
+        return {}
+    if len({part.casefold() for _, part in result.values()}) < len(people):
+        return {}
+    return result
+
+
+def short_name(name: str) -> str:
+    """Return a name that ends in its abbreviation as that: 'de commissie van begeleiding (CvB)' -> 'de CvB'.
+
+    A text that names a team again and again introduces the abbreviation once and uses it after.
+    Any other name comes back as it is.
+    """
+    match = re.fullmatch(r"(?i:(de|het)\s+)?.+?\s+\(([^()\s]{2,8})\)", name.strip())
+    if not match or not re.search(r"[A-Z]", match.group(2)):
+        return name
+    return f"{match.group(1)} {match.group(2)}" if match.group(1) else match.group(2)
 
 
 def dutch_list(words: list[str]) -> str:
@@ -592,6 +734,8 @@ def _role(key: str, info: dict, people: list[Person], team_name: str, eigen: boo
         info.get("pagina", True),
         info.get("meervoud"),
         team,
+        tuple(info.get("titels", ())),
+        _split(info, people),
     )
 
 

@@ -40,7 +40,7 @@ class Menu:
 START = Menu(label="Start")
 STEPS = Menu(heading="De vijf stappen")
 KADER = Menu()
-ROLES = Menu(heading="Ik ben ...")
+ROLES = Menu(heading="Ik ben …")
 TEAM = Menu()
 SOCIALE_KAART = Menu()
 BACKGROUND = Menu(heading="Achtergrond")
@@ -115,6 +115,8 @@ def render_page(
     """Render one page to Markdown for `output` ('web' or 'print')."""
     env = environment(templates_dir)
     kader = kader_for(school, content.kader)
+    # The start page points to the "Ik ben" pages: to the first one the menu shows, by its heading.
+    role_pages = [p.slug for p in pages_for(school, content) if p.menu is ROLES]
     context = {
         "school": school,
         "content": {"steps": content.steps, "kader": kader, "roles": content.roles},
@@ -127,6 +129,7 @@ def render_page(
         "kader_json": Markup(json.dumps(kader, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
         "flowchart_svg": Markup(flowchart_svg),
         "slots": slots(school),
+        "roles_menu": {"heading": ROLES.heading, "first": role_pages[0] if role_pages else None},
         **dict(page.extra),
     }
     return env.get_template(f"handbook/{page.template}").render(context)
@@ -158,9 +161,10 @@ def slots(school: School) -> dict[str, str | Markup]:
         "leerlinggesprek_door": who("gesprek_leerling.voert"),
         "bestuur_door": who("bestuur_informeren.door", "de directeur"),
         "bestuur_momenten": dutch_list([moments[m] for m in moments if m in (w["bestuur_informeren.wanneer"] or [])]),
-        "team_taak": w["ondersteuningsteam.taak"] or "",
+        # the school's own text, without its final stop: the sentence it goes into ends it
+        "team_taak": (w["ondersteuningsteam.taak"] or "").rstrip(" ;."),
         "groot_team": w["ondersteuningsteam.groot"] or "",
-        "groot_taak": w["ondersteuningsteam.groot_taak"] or "",
+        "groot_taak": (w["ondersteuningsteam.groot_taak"] or "").rstrip(" ;."),
         "bestaande_hulp": w["bestaande_hulp.organisatie"] or "een wijkteam, buurtteam of jeugdhulpverlener",
         "bestaande_hulp_door": who("bestaande_hulp.informeert"),
         "melding_ouders_door": who("melding_ouders_informeren"),
@@ -173,13 +177,7 @@ def slots(school: School) -> dict[str, str | Markup]:
         "toestemming_hulp": "schriftelijke toestemming"
         if w["ondersteuningsteam.toestemming"] in ("extern_schriftelijk", "groot_team_schriftelijk")
         else "toestemming",
-        # From 16 the pupil consents himself; for an adult under curatele or mentorschap the
-        # curator or mentor does (UAVG art. 5); see _leeftijd.md.j2.
-        "toestemming_van": "de ouders of, vanaf 16 jaar, de leerling zelf (of diens curator of mentor)"
-        if school.volwassenen
-        else "de ouders of, vanaf 16 jaar, de leerling zelf"
-        if school.zestien
-        else "de ouders",
+        "toestemming_van": toestemming_van(school),
         # Who hears of a melding, and who is to accept help, first: from 18 the parents have no
         # gezag (BW 1:233, 1:245) and hear nothing without the pupil's consent (AVG art. 6).
         "melding_met": "de leerling en, bij een minderjarige leerling, met de ouders"
@@ -192,6 +190,25 @@ def slots(school: School) -> dict[str, str | Markup]:
         else "de ouders en de leerling",
     }
     return {**values, **{k[:1].upper() + k[1:]: v[:1].upper() + v[1:] for k, v in values.items()}}
+
+
+def toestemming_van(school: School) -> str:
+    """Return who consents to sharing a pupil's data, for this school's ages ("vraag je ... om toestemming").
+
+    Under 16 the parents with gezag consent, from 16 the pupil (UAVG art. 5 lid 1). Curatele and
+    mentorschap exist for adults only (BW boek 1, titel 16 and 20; they take effect at 18), so the
+    curator or *wettelijk* mentor (never the class mentor) is named with "vanaf 18 jaar" only.
+    Sources: wetten.overheid.nl via privacy-web.nl (UAVG art. 5), lawyrup.nl (titel 16, art. 1:378
+    and 1:381) and viajuridica.nl (titel 20, art. 1:450).
+    """
+    adult = "bij curatele of mentorschap vanaf 18 jaar, de curator of wettelijk mentor"
+    if not school.zestien and not school.volwassenen:
+        return "de ouders"
+    if not school.onder_16:
+        return f"de leerling zelf of, {adult}" if school.volwassenen else "de leerling zelf"
+    if not school.volwassenen:
+        return "de ouders (tot 16 jaar) of de leerling zelf (vanaf 16 jaar)"
+    return f"de ouders (tot 16 jaar), de leerling zelf (vanaf 16 jaar) of, {adult}"
 
 
 def kader_for(school: School, kader: dict) -> dict:

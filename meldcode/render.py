@@ -19,7 +19,7 @@ import markdown
 from markupsafe import Markup
 
 from .grammar import plural_sentence
-from .model import TITLE, Phone, dutch_date, dutch_list, party_label, team_role, team_title
+from .model import TITLE, Phone, dutch_date, dutch_list, heading, party_label, short_name, team_role, team_title
 from .names import PDF_FILES, pdf_file, role_page
 
 # Characters that mean something to HTML or to (Python-)Markdown and its extensions.
@@ -185,6 +185,8 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         partij=_party,
         teamnaam=team_title,
         teamrol=team_role,
+        kort=short_name,
+        kop=heading,
         heel=_unbroken,
         meervoud=plural_sentence,
     )

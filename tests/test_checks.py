@@ -127,6 +127,11 @@ SCHOOL_CASES = {
         replace("email: s.degraaf@obsderegenboog.nl", "email: s.degraaf@example.nl"),
         replace("email: s.degraaf@obsderegenboog.nl", "email: s.degraaf@example-school.nl"),
     ),
+    # the vertrouwenspersoon (no phone number) leads step 2 / is only involved in it
+    "regie-zonder-telefoon": (
+        replace("    regie: intern_begeleider\n", "    regie: vertrouwenspersoon\n"),
+        replace("[leerkracht, ondersteuningsteam, jeugdarts]", "[leerkracht, vertrouwenspersoon]"),
+    ),
     "dubbele-rol": (
         replace("naam: Sanne de Graaf", "naam: Fatima el Amrani"),
         replace("naam: Sanne de Graaf", "naam: Fatima el Amrani-Bos"),

@@ -78,9 +78,9 @@ def test_consent_for_a_named_discussion_follows_the_age_rules(slug):
     assert "vraagt de school de ouders om toestemming" not in text
     assert (
         "vraagt de school toestemming: onder de 16 jaar aan de ouders met gezag, vanaf 16 jaar aan de leerling zelf"
-        " en bij curatele of mentorschap aan de curator of mentor." in text
+        " en, bij curatele of mentorschap vanaf 18 jaar, aan de curator of wettelijk mentor." in text
     )
-    assert "de leerling zelf (of diens curator of mentor) om toestemming" in page(slug, "stap-2")
+    assert "de curator of wettelijk mentor om toestemming" in page(slug, "stap-2")
 
 
 def test_a_primary_school_asks_the_parents_for_consent():
@@ -104,7 +104,7 @@ def test_the_staff_member_route_informs_an_adult_pupil_not_the_parents(slug):
     text = page(slug, "signalen-over-medewerker")
     assert "informeert vooraf de ouders van de leerling en de medewerker" not in text
     assert "volg je dezelfde route" not in text
-    assert "informeert het bestuur de leerling zelf en, als die er is, de curator of mentor" in text
+    assert "informeert het bestuur de leerling zelf en, als die er is, de curator of wettelijk mentor" in text
 
 
 def test_the_staff_member_route_claims_nothing_unverified_about_the_wec_for_adults():

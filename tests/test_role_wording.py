@@ -54,6 +54,7 @@ def test_every_role_sentence_starts_with_a_verb_the_plural_knows():
     for role in CONTENT.roles.values():
         for taken in [role["taken"]] + [v["taken"] for v in (role.get("per_sector") or {}).values() if "taken" in v]:
             texts += [t if isinstance(t, str) else t["tekst"] for t in taken]
+    texts = [t for t in texts if not t.startswith("{")]  # the school's own text ({team_taak}): a team's, never plural
     unknown = sorted({first_word(t) for t in texts} - set(PLURAL))
     assert not unknown, unknown
 
@@ -75,21 +76,35 @@ def test_the_aandachtsfunctionaris_is_not_merged_with_the_two_zorgcoordinatoren(
     vechtdal = schools["vechtdal-college"]
     stap3 = page(vechtdal, "stap-3")
     assert "**Regie:** Samira Benali (aandachtsfunctionaris)" in stap3
-    assert "Samira Benali en Ruben de Wit (zorgcoördinatoren)" in stap3.split("## Wat doe je?")[0]
     stap2 = page(vechtdal, "stap-2")
-    assert "**Regie:** Samira Benali en Ruben de Wit (zorgcoördinatoren)" in stap2
-    assert "**Ook betrokken:** Samira Benali (aandachtsfunctionaris);" in stap2
+    assert "**Regie:** de zorgcoördinator van de leerling (onderbouw: Samira Benali, bovenbouw: Ruben de Wit)" in stap2
     for slug in ("stap-2", "stap-3", "stap-4", "wie-doet-wat", "index"):
         assert "aandachtsfunctionaris, zorgcoördinator" not in page(vechtdal, slug)
         assert "zorgcoördinator, aandachtsfunctionaris" not in page(vechtdal, slug)
     taken = page(vechtdal, "wie-doet-wat").split("## Taken per rol")[1]
     assert "### Aandachtsfunctionaris\n\nSamira Benali\n" in taken
     assert "### Zorgcoördinatoren\n\nSamira Benali (zorgcoördinator onderbouw) en Ruben de Wit" in taken
-    assert "Regie: Samira Benali en Ruben de Wit (zorgcoördinatoren)" in visible_text(poster(vechtdal))
+    assert "Regie: de zorgcoördinator van de leerling (onderbouw: Samira Benali, bovenbouw: Ruben de Wit)" in (
+        visible_text(poster(vechtdal))
+    )
+
+
+def without_functies(school: School, *keys: str) -> School:
+    """Return the school with the people of these roles without a functie (nothing says who has which pupils)."""
+    roles = dict(school.roles)
+    for key in keys:
+        roles[key] = dataclasses.replace(
+            roles[key], mensen=[dataclasses.replace(p, functie=None) for p in roles[key].mensen], delen={}
+        )
+    tv = {
+        n: dataclasses.replace(a, regie=roles[a.regie.key], betrokken=[roles[r.key] for r in a.betrokken])
+        for n, a in school.taakverdeling.items()
+    }
+    return dataclasses.replace(school, roles=roles, taakverdeling=tv)
 
 
 def test_two_people_in_one_role_get_a_plural_title_and_plural_verbs(schools):
-    stap4 = page(schools["vechtdal-college"], "stap-4")
+    stap4 = page(without_functies(schools["vechtdal-college"], "teamleider", "zorgcoordinator"), "stap-4")
     assert "**Ellen Stam en Kees Brink (teamleiders)**:\n\n- wegen mee en brengen eigen kennis" in stap4
     assert "**Regie: Samira Benali en Ruben de Wit (zorgcoördinatoren)**\n\n- leiden de weging" in stap4
     assert "(teamleider)" not in page(schools["de-brug"], "stap-3")
@@ -99,8 +114,6 @@ def test_the_commissie_van_begeleiding_is_shown_as_the_commissie_with_its_chair(
     brug = schools["de-brug"]
     stap2, stap4 = page(brug, "stap-2"), page(brug, "stap-4")
     assert "**Regie:** de commissie van begeleiding (voorzitter: Youssef Amrani)" in stap2
-    assert "**Ook betrokken:** Youssef Amrani (aandachtsfunctionaris)" in stap2
-    assert "- brengt de leerling in bij de commissie van begeleiding (CvB)." in stap2
     assert "als de zorgen blijven, in de commissie van begeleiding" not in stap2
     assert "Daarna wordt de leerling besproken in de commissie van begeleiding (CvB)." in stap2
     assert "Weeg in de commissie van begeleiding (CvB) als de afweging lastig is" not in stap4
@@ -164,13 +177,18 @@ def test_the_veilig_thuis_number_is_written_as_configured_everywhere(schools):
 
 
 def test_a_role_of_several_people_in_a_sentence_about_one_of_them_stays_singular(schools):
-    kompas = schools["het-kompas"]
+    kompas = without_functies(schools["het-kompas"], "intern_begeleider")
     ib = kompas.roles["intern_begeleider"]
     assert ib.plural, "the example needs a role of two people"
     school = dataclasses.replace(kompas, werkwijze={**kompas.werkwijze, "casemanager": ib})
     stap5 = page(school, "stap-5")
     assert f"Dan is de intern begeleider ({ib.namen}) casemanager." in stap5
     assert f"**Casemanager bij hulp zonder melding:** {ib.namen} (intern begeleiders)" in stap5
+    # where their functies divide the pupils: the one of the pupil
+    ib = schools["het-kompas"].roles["intern_begeleider"]
+    school = dataclasses.replace(schools["het-kompas"], werkwijze={**kompas.werkwijze, "casemanager": ib})
+    parts = "groep 1 tot en met 4: Esther Kok, groep 5 tot en met 8: Mohamed Bakkali"
+    assert f"Dan is de intern begeleider van de leerling ({parts}) casemanager." in page(school, "stap-5")
 
 
 # A team or group after a label, a colon or a semicolon: "Ook betrokken: de leerkracht; het zorgteam".
@@ -210,14 +228,17 @@ def test_a_template_must_say_whether_a_party_starts_an_item(schools):
 
 def test_a_team_is_headed_by_its_own_name_and_called_the_ondersteuningsteam_once(schools):
     brug = page(schools["de-brug"], "wie-doet-wat").split("## Taken per rol")[1]
-    heading = "### Commissie van begeleiding (CvB)\n\nHet ondersteuningsteam van De Brug. Voorzitter: Youssef Amrani\n"
+    heading = (
+        "### Commissie van begeleiding (CvB)\n\nHet ondersteuningsteam van de school; voorzitter: Youssef Amrani.\n"
+    )
     assert heading in brug
     assert "Ondersteuningsteam en commissie van begeleiding" not in brug
     assert brug.count("### Commissie van begeleiding") == 1
     items = re.findall(r"^- (.*)$", brug.split("### Commissie van begeleiding (CvB)")[1].split("###")[0], re.M)
-    assert len(items) == 7 and all(i.startswith("De commissie van begeleiding (CvB) ") for i in items), items
+    # the standard first task of an ondersteuningsteam overlaps the commissie's own first task
+    assert len(items) == 6 and items[0].startswith("De commissie van begeleiding (CvB) "), items
     vechtdal = page(schools["vechtdal-college"], "wie-doet-wat").split("## Taken per rol")[1]
-    assert "### Zorg- en adviesteam (ZAT)\n\nHet ondersteuningsteam van het Vechtdal College.\n" in vechtdal
+    assert "### Zorg- en adviesteam (ZAT)\n\nHet ondersteuningsteam van de school.\n" in vechtdal
     # named "ondersteuningsteam" already: no line to say so
     kompas = page(schools["het-kompas"], "wie-doet-wat").split("## Taken per rol")[1]
     assert "### Ondersteuningsteam (OT)\n\n- Het ondersteuningsteam (OT) bespreekt" in kompas
@@ -241,3 +262,147 @@ def test_a_title_before_a_name_is_capitalised_only_where_the_party_starts_an_ite
     table = page(schools["de-wissel"], "wie-doet-wat").split("## Taakverdeling per stap")[1]
     assert "<br>Dr.\xa0Thomas Brouwer (orthopedagoog)<br>" in table
     assert "| Dr.\xa0Thomas Brouwer (orthopedagoog)<br>" in table
+
+
+def wie(markdown: str) -> str:
+    """The box at the top of a step page: Regie and Ook betrokken."""
+    return markdown.split("## Wat doe je?")[0]
+
+
+def test_who_leads_a_step_is_not_listed_again_as_involved(schools):
+    """Review finding 1: dr. Thomas Brouwer chairs the CvB that leads steps 2 and 4, so is not also involved.
+
+    Where the regie is divided over the pupils (Vechtdal's zorgcoördinatoren: onderbouw Samira
+    Benali, bovenbouw Ruben de Wit), Samira stays involved as aandachtsfunctionaris: in a
+    bovenbouw case Ruben leads and she is not the regie.
+    """
+    vechtdal, wissel = schools["vechtdal-college"], schools["de-wissel"]
+    for slug in ("stap-2", "stap-4"):
+        also = [line for line in wie(page(vechtdal, slug)).splitlines() if line.startswith("**Ook betrokken")]
+        assert also and "Samira Benali (aandachtsfunctionaris)" in also[0], (slug, also)
+        box = wie(page(wissel, slug))
+        assert "voorzitter: dr. Thomas Brouwer" in box and "Thomas Brouwer (orthopedagoog" not in box, box
+        assert "**dr. Thomas Brouwer" not in page(wissel, slug).split("## Wie doet wat in deze stap?")[1]
+    # of the two zorgcoördinatoren involved in step 3, only the one who does not lead it, in the singular
+    stap3 = page(vechtdal, "stap-3")
+    also = next(line for line in wie(stap3).splitlines() if line.startswith("**Ook betrokken"))
+    assert "Samira" not in also and "Ruben de Wit (zorgcoördinator" in also, also
+    ruben = stap3.split("**Ruben de Wit (zorgcoördinator")[1].split("\n\n**")[0]
+    assert "- voert het gesprek mee of levert de feiten aan" in ruben, ruben
+    wdw = page(vechtdal, "wie-doet-wat").split("## Taakverdeling per stap")[1].split("\n\n**")[0]
+    row3 = next(line for line in wdw.splitlines() if line.startswith("| [3."))
+    assert row3.count("Samira Benali") == 1, row3
+
+
+def test_someone_who_shares_the_regie_reads_so_on_their_own_page(schools):
+    vechtdal = schools["vechtdal-college"]
+    af = page(vechtdal, "ik-ben-aandachtsfunctionaris")
+    stap2 = af.split("### Stap 2")[1].split("### Stap 3")[0]
+    assert "**Je deelt de regie**; die ligt bij de zorgcoördinator" in stap2, stap2
+    assert "Je bent betrokken" not in stap2
+    assert "- brengt de leerling in bij het zorg- en adviesteam (ZAT) en zorgt voor een verslag." in stap2
+    ortho = page(schools["de-wissel"], "ik-ben-orthopedagoog").split("### Stap 4")[1].split("### Stap 5")[0]
+    assert "**Je deelt de regie**; die ligt bij de commissie van begeleiding (CvB) (voorzitter" not in ortho
+    assert "**Je deelt de regie**; die ligt bij de commissie van begeleiding" in ortho, ortho
+
+
+def taken_per_rol(school: School, heading: str) -> str:
+    """One entry of "Taken per rol" on Wie doet wat, from its heading to the next."""
+    taken = page(school, "wie-doet-wat").split("## Taken per rol")[1].split("## Wie niet verantwoordelijk")[0]
+    return taken.split(f"### {heading}\n")[1].split("\n### ")[0]
+
+
+def test_the_team_gets_the_schools_own_task_and_the_groot_team_an_entry(schools):
+    """Review finding 3: het Kompas's OT meets internally; the groot OT brings in outsiders."""
+    kompas = schools["het-kompas"]
+    ot = taken_per_rol(kompas, "Ondersteuningsteam (OT)")
+    assert "deskundigen van binnen en buiten de school" not in ot
+    assert (
+        "- Het ondersteuningsteam (OT) bespreekt wekelijks de zorgen over leerlingen,"
+        " met de intern begeleiders en de zorgcoördinator." in ot
+    )
+    groot = taken_per_rol(kompas, "Groot ondersteuningsteam")
+    assert "- Het groot ondersteuningsteam weegt lastige situaties samen met de schoolmaatschappelijk werker" in groot
+    # a school without its own description keeps the standard task
+    assert "deskundigen van binnen en buiten de school" in taken_per_rol(
+        schools["de-regenboog"], "Zorgteam van De Regenboog"
+    )
+
+
+def test_a_team_is_named_once_in_full_then_by_its_abbreviation(schools):
+    """Review finding 4: one line under the heading, the CvB introduced once, no overlapping first task."""
+    regenboog = taken_per_rol(schools["de-regenboog"], "Zorgteam van De Regenboog")
+    assert regenboog.startswith("\nHet ondersteuningsteam van de school.\n{: .namen }"), regenboog
+    for slug in ("de-brug", "de-wissel"):
+        cvb = taken_per_rol(schools[slug], "Commissie van begeleiding (CvB)")
+        chair = "Youssef Amrani" if slug == "de-brug" else "dr. Thomas Brouwer"
+        assert f"\nHet ondersteuningsteam van de school; voorzitter: {chair}.\n" in cvb, cvb
+        items = [line for line in cvb.splitlines() if line.startswith("- ")]
+        assert items[0].startswith("- De commissie van begeleiding (CvB) ")
+        assert all(item.startswith("- De CvB ") for item in items[1:]), items
+        assert not any("bespreekt zorgen over leerlingen met deskundigen" in item for item in items)
+        own = page(schools[slug], "ik-ben-commissie-van-begeleiding").split("## Jouw taken")[1].split("##")[0]
+        items = [line for line in own.splitlines() if line.startswith("- ")]
+        assert items[0].startswith("- De commissie van begeleiding (CvB) ") and items[1].startswith("- De CvB "), items
+    zat = taken_per_rol(schools["vechtdal-college"], "Zorg- en adviesteam (ZAT)")
+    assert "- Het zorg- en adviesteam (ZAT) komt elke drie weken" in zat and "- Het ZAT helpt" in zat
+
+
+def test_a_short_name_is_only_made_of_an_abbreviation_in_brackets():
+    from meldcode.model import short_name
+
+    assert short_name("de commissie van begeleiding (CvB)") == "de CvB"
+    assert short_name("het ondersteuningsteam (OT)") == "het OT"
+    assert short_name("het zorgteam van De Regenboog") == "het zorgteam van De Regenboog"
+    assert short_name("het team (voor de onderbouw)") == "het team (voor de onderbouw)"
+
+
+def test_people_who_divide_the_pupils_are_named_with_their_part_and_one_acts(schools):
+    """Review finding 2: which of the two zorgcoördinatoren takes a case, from their functies."""
+    vechtdal = schools["vechtdal-college"]
+    stap4 = page(vechtdal, "stap-4")
+    regie = "de zorgcoördinator van de leerling (onderbouw: Samira Benali, bovenbouw: Ruben de Wit)"
+    assert f"**Regie:** {regie}" in stap4
+    assert f"**Regie: {regie}**\n\n- leidt de weging" in stap4
+    teamleider = "De teamleider van de leerling (onderbouw: Ellen Stam, bovenbouw: Kees Brink)"
+    assert f"**{teamleider}**:\n\n- weegt mee en brengt eigen kennis" in stap4
+    assert f"Regie: {regie}" in page(vechtdal, "index")
+    kompas = page(schools["het-kompas"], "stap-1")
+    assert (
+        "**Regie:** de intern begeleider van de leerling"
+        " (groep 1 tot en met 4: Esther Kok, groep 5 tot en met 8: Mohamed Bakkali)" in kompas
+    )
+    # Taken per rol still introduces them together, with their functies
+    taken = taken_per_rol(vechtdal, "Zorgcoördinatoren")
+    assert "Samira Benali (zorgcoördinator onderbouw) en Ruben de Wit (zorgcoördinator bovenbouw)" in taken
+    assert "- De zorgcoördinatoren coördineren de ondersteuning" in taken
+
+
+def test_people_are_divided_only_where_their_functies_say_how():
+    from meldcode.model import Person, _split
+
+    info = {"titel": "Zorgcoördinator", "verdeeld": True}
+    a, b = Person("A", "zorgcoördinator onderbouw"), Person("B", "zorgcoördinator bovenbouw")
+    assert _split(info, [a, b]) == {"A": ("zorgcoördinator", "onderbouw"), "B": ("zorgcoördinator", "bovenbouw")}
+    assert _split({**info, "verdeeld": False}, [a, b]) == {}
+    assert _split(info, [a, Person("B", "zorgcoördinator onderbouw")]) == {}  # the same part
+    assert _split(info, [a, Person("B", "docent en zorgcoördinator")]) == {}  # no part
+    assert _split(info, [a, Person("B")]) == {}
+
+
+def test_a_person_is_named_with_the_title_of_their_own_functie(schools):
+    """Review finding 5: 'Ingrid Smulders (jeugdverpleegkundige)', not '(jeugdarts of jeugdverpleegkundige)'."""
+    regenboog = page(schools["de-regenboog"], "stap-2")
+    assert (
+        "**Ook betrokken:** de leerkracht; het zorgteam van De Regenboog; Ingrid Smulders (jeugdverpleegkundige)"
+        in (regenboog)
+    )
+    assert "Karin Lammers (jeugdarts)" in page(schools["de-wissel"], "stap-2")
+    assert "**Regie:** Joris Hazenberg (rector)" in page(schools["vechtdal-college"], "stap-5")
+    # where the sentence is about the role, the role: "neemt de directeur (Joris Hazenberg)"
+    assert "neemt de directeur (Joris Hazenberg)" in page(schools["vechtdal-college"], "wie-doet-wat")
+    # a functie that is not a title of the role says nothing about it
+    vp = schools["de-regenboog"].roles["vertrouwenspersoon"]
+    assert vp.mensen[0].functie == "leerkracht groep 6" and vp.own_title(vp.mensen[0]) == "vertrouwenspersoon"
+    leerplicht = schools["vechtdal-college"].roles["leerplicht"]  # 'leerplichtambtenaar en RMC-consulent ...'
+    assert leerplicht.own_title(leerplicht.mensen[0]) == "leerplichtambtenaar of RMC-consulent"

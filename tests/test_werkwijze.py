@@ -304,7 +304,7 @@ def test_another_role_informing_the_bestuur_shows_in_steps_roles_and_kader(schoo
     )
     assert not problems
     assert "brengt de aandachtsfunctionaris (Petra Pieters) het bestuur op de hoogte" in page_text(school, "stap-4")
-    assert "Informeer de directeur over beide beslissingen." in page_text(school, "stap-5")
+    assert "Informeer de directeur" not in page_text(school, "stap-5")  # the directeur leads step 5 himself
     kader = page_text(school, "afwegingskader", "print")
     assert "De aandachtsfunctionaris (Petra Pieters) brengt het bestuur op de hoogte." in kader
     wie = page_text(school, "wie-doet-wat")
