@@ -7,11 +7,8 @@ Needs Debian's chromium (for the screenshots, via Playwright) and poppler-utils
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,25 +17,17 @@ IMAGES = ROOT / "docs" / "images"
 SLUG = "de-regenboog"
 
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "docs"))
+from _browser import chromium, served  # noqa: E402
+
 from meldcode.names import pdf_file  # noqa: E402
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def screenshots() -> None:
     from playwright.sync_api import sync_playwright
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(SITE)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with served(SITE) as base, sync_playwright() as p:
+        browser = chromium(p)
         for width, height, mobile in ((360, 1400, True), (1280, 1100, False)):
             page = browser.new_page(viewport={"width": width, "height": height}, is_mobile=mobile)
             page.goto(f"{base}/{SLUG}/index.html", wait_until="networkidle")
@@ -52,7 +41,6 @@ def screenshots() -> None:
         page.goto(f"{base}/index.html", wait_until="networkidle")
         page.screenshot(path=str(IMAGES / "overzicht.png"))
         browser.close()
-    httpd.shutdown()
 
 
 def pdf_pages() -> None:

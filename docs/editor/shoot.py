@@ -13,11 +13,10 @@ so the editor finds the schema only through the file's own
 from __future__ import annotations
 
 import functools
-import http.server
 import shutil
 import subprocess
+import sys
 import tempfile
-import threading
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,10 +26,8 @@ ESBUILD = HERE / "node_modules" / ".bin" / "esbuild"
 
 SCHOOL = "de-regenboog.yaml"
 
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+sys.path.insert(0, str(ROOT / "docs"))
+from _browser import chromium, served  # noqa: E402
 
 
 def bundle(www: Path) -> None:
@@ -63,14 +60,8 @@ def main() -> None:
         www = Path(tmp)
         bundle(www)
         completing, wrong = edited((ROOT / "schools" / SCHOOL).read_text(encoding="utf-8"))
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=tmp))
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
+        with served(www) as base, sync_playwright() as p:
+            browser = chromium(p)
             page = browser.new_page(viewport={"width": 1000, "height": 560})
 
             page.goto(f"{base}/index.html")
@@ -106,7 +97,6 @@ def main() -> None:
             markers = page.evaluate("monaco.editor.getModelMarkers({}).map(m => m.startLineNumber + ': ' + m.message)")
             print("\n".join(markers))
             browser.close()
-        httpd.shutdown()
 
 
 if __name__ == "__main__":
