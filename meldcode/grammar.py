@@ -80,6 +80,11 @@ PLURAL = {
 _CLAUSE_VERB = re.compile(r"(^|(?:, |; |\b)(?:en|maar|of) |, |; )(\w+)")
 
 
+def first_upper(text: str) -> str:
+    """Give a text a capital first letter and leave the rest as it is: 'het ZAT' -> 'Het ZAT'."""
+    return text[:1].upper() + text[1:]
+
+
 def first_word(sentence: str) -> str:
     """Return the first word of a role sentence (its verb)."""
     match = re.match(r"\w+", sentence)

@@ -31,6 +31,7 @@ from typing import Any
 
 from . import schema
 from .content import load_content
+from .grammar import first_upper
 from .validate import _EMAIL, _POSTCODE
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -184,7 +185,7 @@ def _string(rules: dict, described: list[str]) -> dict[str, Any]:
 
 
 def _sentence(note: str) -> str:
-    return note[:1].upper() + note[1:] + ("" if note.endswith((".", "?", "!")) else ".")
+    return first_upper(note) + ("" if note.endswith((".", "?", "!")) else ".")
 
 
 def render(kind: str, templates_dir: Path, docs_dir: Path) -> str:

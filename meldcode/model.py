@@ -21,6 +21,7 @@ import phonenumbers
 from . import schema
 from .content import Content, load_content, step_key
 from .errors import Problem
+from .grammar import first_upper
 from .loader import Document, LoadError, load
 from .validate import (
     Validator,
@@ -162,7 +163,7 @@ class Role:
     @property
     def title_words(self) -> list[str]:
         """The titles of this role: 'jeugdarts', 'jeugdverpleegkundige' (its titel) and its titels."""
-        return [t.strip().lower() for t in self.titel.split(" of ")] + [t.lower() for t in self.titels]
+        return _role_titles(self.titel, self.titels)
 
     @property
     def voorzitter_label(self) -> str:
@@ -509,7 +510,7 @@ def party_label(roles: list[Role], esc: Callable[[str], str] = str, *, capital: 
     """
 
     def team_or_group(noem: str) -> str:
-        return esc(noem[:1].upper() + noem[1:] if capital else noem)
+        return esc(first_upper(noem) if capital else noem)
 
     def names(text: str) -> str:
         return esc(title_first_upper(text) if capital else text)
@@ -525,7 +526,7 @@ def party_label(roles: list[Role], esc: Callable[[str], str] = str, *, capital: 
     first = people[0]
     if first.split and len(people) == 1:  # who of them acts depends on the pupil
         label = first.verdeling(esc)
-        return label[:1].upper() + label[1:] if capital else label
+        return first_upper(label) if capital else label
     if not first.several:  # one person: the title they have in each role, each once
         own = list(dict.fromkeys(r.own_title(r.mensen[0]) for r in people))
         return f"{names(first.namen)} ({esc(', '.join(own))})"
@@ -554,8 +555,7 @@ def team_title(roles: list[Role]) -> str:
 
 def heading(name: str) -> str:
     """Return a name as a heading: no article, a capital first letter ('het groot OT' -> 'Groot OT')."""
-    name = re.sub(r"^(de|het)\s+", "", name.strip(), flags=re.IGNORECASE)
-    return name[:1].upper() + name[1:]
+    return first_upper(re.sub(r"^(de|het)\s+", "", name.strip(), flags=re.IGNORECASE))
 
 
 # A title before a name ("dr. Thomas Brouwer"), written in lower case in the middle of a sentence.
@@ -564,7 +564,7 @@ TITLE = re.compile(r"(?<![\w.])(dr|drs|mr|ir|ing|prof|ds|dhr|mevr|mw)\. (?=\w)",
 
 def title_first_upper(name: str) -> str:
     """Capitalise a title that starts a name, for the start of a sentence or item: 'Dr. Thomas Brouwer'."""
-    return name[:1].upper() + name[1:] if TITLE.match(name) else name
+    return first_upper(name) if TITLE.match(name) else name
 
 
 def _in_text(title: str) -> str:
@@ -582,6 +582,11 @@ def _titles_in(functie: str, titles: list[str]) -> list[str]:
     return list(found.values())
 
 
+def _role_titles(titel: str, titels: tuple[str, ...] | list[str]) -> list[str]:
+    """Return a role's titles in lower case: each of 'jeugdarts of jeugdverpleegkundige', then its extra titels."""
+    return [t.strip().lower() for t in titel.split(" of ")] + [t.lower() for t in titels]
+
+
 def _split(info: dict, people: list[Person]) -> dict[str, tuple[str, str]]:
     """Return who has which part of the pupils, where a divided role's functies say it.
 
@@ -590,7 +595,7 @@ def _split(info: dict, people: list[Person]) -> dict[str, tuple[str, str]]:
     """
     if not info.get("verdeeld") or len(people) < 2:
         return {}
-    titles = [t.strip().lower() for t in info["titel"].split(" of ")] + [t.lower() for t in info.get("titels", [])]
+    titles = _role_titles(info["titel"], info.get("titels", ()))
     result = {}
     for person in people:
         patterns = [rf"\s*({re.escape(t)})\s+(\S.*?)\s*" for t in titles]

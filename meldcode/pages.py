@@ -20,6 +20,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .content import Content
+from .grammar import first_upper
 from .model import CENTRUM_SEKSUEEL_GEWELD, POLITIE, VERTROUWENSINSPECTEUR, Phone, Role, School, dutch_list
 from .names import role_page
 from .render import environment, phone_link
@@ -189,7 +190,7 @@ def slots(school: School) -> dict[str, str | Markup]:
         if school.volwassenen
         else "de ouders en de leerling",
     }
-    return {**values, **{k[:1].upper() + k[1:]: v[:1].upper() + v[1:] for k, v in values.items()}}
+    return {**values, **{first_upper(k): first_upper(v) for k, v in values.items()}}
 
 
 def toestemming_van(school: School) -> str:

@@ -18,7 +18,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from .grammar import plural_sentence
+from .grammar import first_upper, plural_sentence
 from .model import TITLE, Phone, dutch_date, dutch_list, heading, party_label, short_name, team_role, team_title
 from .names import PDF_FILES, pdf_file, role_page
 
@@ -151,10 +151,6 @@ def _sentence(text: str) -> Markup:
     return Markup(escape_text(text.rstrip(" ;.")) + ".")
 
 
-def _first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 @lru_cache(maxsize=4)
 def environment(templates_dir: Path) -> jinja2.Environment:
     """Return the Jinja environment for `templates_dir` (cached per process)."""
@@ -174,7 +170,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         link=_link,
         datum=dutch_date,
         fill=_fill,
-        first_upper=_first_upper,
+        first_upper=first_upper,
         text=escape_text,
         page=_page,
         sentence=_sentence,
