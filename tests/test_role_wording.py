@@ -405,3 +405,10 @@ def test_a_person_is_named_with_the_title_of_their_own_functie(schools):
     assert vp.mensen[0].functie == "leerkracht groep 6" and vp.own_title(vp.mensen[0]) == "vertrouwenspersoon"
     leerplicht = schools["vechtdal-college"].roles["leerplicht"]  # 'leerplichtambtenaar en RMC-consulent ...'
     assert leerplicht.own_title(leerplicht.mensen[0]) == "leerplichtambtenaar of RMC-consulent"
+
+
+def test_a_schoolarts_is_named_as_such_not_as_jeugdarts_of_jeugdverpleegkundige(schools):
+    """Seed review (Luc Stevensschool): Tom Brink's functie is 'schoolarts', an older name of the jeugdarts."""
+    role = schools["de-wissel"].roles["jeugdarts"]
+    person = dataclasses.replace(role.mensen[0], functie="schoolarts")
+    assert role.own_title(person) == "schoolarts"
