@@ -23,7 +23,7 @@ from .content import Content
 from .grammar import first_upper
 from .model import CENTRUM_SEKSUEEL_GEWELD, POLITIE, VERTROUWENSINSPECTEUR, Phone, Role, School, dutch_list
 from .names import role_page
-from .render import environment, phone_link
+from .render import environment, phone_link, script_json
 
 
 @dataclass(frozen=True, eq=False)
@@ -127,7 +127,7 @@ def render_page(
             "vertrouwensinspecteur": Phone.of(VERTROUWENSINSPECTEUR),
             "centrum_seksueel_geweld": Phone.of(CENTRUM_SEKSUEEL_GEWELD),
         },
-        "kader_json": Markup(json.dumps(kader, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
+        "kader_json": Markup(script_json(kader)),
         "flowchart_svg": Markup(flowchart_svg),
         "slots": slots(school),
         "roles_menu": {"heading": ROLES.heading, "first": role_pages[0] if role_pages else None},
