@@ -12,7 +12,6 @@ builds MkDocs' nav from that, so a new page cannot miss the menu.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path

@@ -88,7 +88,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_a_formula_start_with_a_quote(
     point = Aandachtspunt(
         school="x",
         code="geen-vertrouwenspersoon",
-        file="=HYPERLINK(\"http://x\";\"klik\")",
+        file='=HYPERLINK("http://x";"klik")',
         line=3,
         field="@SUM(A1)",
         message="+31 6 12345678",
