@@ -9,6 +9,7 @@ with a Dutch message that names the file and line.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,14 @@ def load(path: Path, display: str, school: str | None = None) -> Document:
     """
     try:
         try:
-            size = path.stat().st_size
+            info = path.lstat()
+            if not stat.S_ISREG(info.st_mode):  # a link may point anywhere; reading a FIFO never ends
+                raise _fail(
+                    display,
+                    None,
+                    "is geen gewoon bestand (maar een snelkoppeling, pipe of map); zet het bestand zelf in de map",
+                )
+            size = info.st_size
             if size > MAX_BYTES:
                 raise _fail(
                     display, None, f"het bestand is te groot ({size // 1024} kB; maximaal {MAX_BYTES // 1024} kB)"

@@ -35,6 +35,7 @@ from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
 from .model import Config, School, load_config, school_digest, school_files
 from .names import pdf_file
 from .outdir import EXTRA, MANIFEST, carry_over, guard, link_tree, lock, new_staging, publish
+from .process import PDF_SECONDS, end_with_parent, time_limit
 from .resources import ASSETS, MKDOCS_YML, TEMPLATES
 from .validate import SLUG, suggest
 
@@ -449,7 +450,7 @@ def _render_all(
             for school in todo:
                 collect(build_school(school, paths, staging, options.poster, options.engine))
         else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=end_with_parent) as pool:
                 futures = {
                     pool.submit(build_school, s, paths, staging, options.poster, options.engine): s.slug for s in todo
                 }
@@ -515,9 +516,14 @@ def build_school_site(school: School, paths: Paths, target: Path, engine: str = 
 
 def build_school_pdfs(school: School, paths: Paths, target: Path, poster: str = "A4") -> tuple[int, float]:
     """Write the handbook, forms and poster PDFs into `target`; return handbook pages and poster scale."""
+    content = load_content(paths.templates)
+    with time_limit(PDF_SECONDS):
+        return _write_pdfs(school, paths, target, poster, content)
+
+
+def _write_pdfs(school: School, paths: Paths, target: Path, poster: str, content) -> tuple[int, float]:
     from .pdf import write_handbook, write_poster
 
-    content = load_content(paths.templates)
     pages = write_handbook(
         school,
         content,
