@@ -49,7 +49,7 @@ _CHECKS: dict[str, tuple[str | None, str]] = {
     ),
     "email": (_EMAIL.pattern, "E-mailadres."),
     "url": (
-        r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\"'`]+$",
+        r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\x22'`]+$",  # \x22 is ": valid in ECMAScript's unicode mode
         "Webadres dat begint met https:// (of http://). De rest controleert build.py.",
     ),
     "datum": (
@@ -118,8 +118,19 @@ def json_schema(kind: str, steps: list[dict], notes: dict[tuple[str, ...], str] 
     return {"$schema": DRAFT, "title": _TITLES[kind], "description": about, **root}
 
 
+def _object_title(path: tuple[str, ...]) -> dict[str, str]:
+    """A title and description for a nested object, so an editor names the field, not the file.
+
+    Without them yaml-language-server says `Expected "object(Meldcode: gegevens van één
+    school)"` for every nested field and shows the file's heading on every hover.
+    """
+    name = ".".join(p for p in path if p != "*")
+    return {"title": name, "description": f"De gegevens onder {name}."}
+
+
 def _mapping(fields: dict, path: tuple[str, ...], notes: dict) -> dict[str, Any]:
     out: dict[str, Any] = {
+        **(_object_title(path) if path else {}),
         "type": "object",
         "properties": {name: _rules(rules, (*path, name), notes) for name, rules in fields.items()},
         "additionalProperties": False,
@@ -148,11 +159,15 @@ def _rules(rules: dict, path: tuple[str, ...], notes: dict) -> dict[str, Any]:
         out = _string(rules, described)
     else:  # pragma: no cover - a type the schema does not use yet
         raise ValueError(f"cannot translate Cerberus type {kind!r} at {'.'.join(path)}")
+    if described and out.get("type") == "object":  # the field's own words first, then the generic line
+        return {**out, "description": " ".join(described)}
     return {"description": " ".join(described), **out} if described else out
 
 
 def _dict(rules: dict, path: tuple[str, ...], notes: dict) -> dict[str, Any]:
-    out: dict[str, Any] = _mapping(rules["schema"], path, notes) if "schema" in rules else {"type": "object"}
+    out: dict[str, Any] = (
+        _mapping(rules["schema"], path, notes) if "schema" in rules else {**_object_title(path), "type": "object"}
+    )
     if "keysrules" in rules:
         out["propertyNames"] = _rules(rules["keysrules"], path, {})
         out["propertyNames"].pop("type", None)  # keys are always text
@@ -173,6 +188,9 @@ def _string(rules: dict, described: list[str]) -> dict[str, Any]:
     if "allowed" in rules:
         out["type"] = "string"
         out["enum"] = list(rules["allowed"])
+        if all(v.isdigit() for v in rules["allowed"]):  # `stap: 2` is a number to the editor (YAML 1.2)
+            out["type"] = ["integer", "string"]
+            out["enum"] = [int(v) for v in rules["allowed"]] + list(rules["allowed"])
         labels = next((d for d in _LABELS if list(d) == list(rules["allowed"])), {})
         if any(v.lower() != k.replace("-", " ") for k, v in labels.items()):  # only when a label adds something
             described.append("Kies uit: " + "; ".join(f"{k} ({v.lower()})" for k, v in labels.items()) + ".")
