@@ -90,6 +90,13 @@ _ALL = [
         "Voeg onder 'rollen' een 'vertrouwenspersoon' toe met naam en contactgegevens.",
     ),
     Check(
+        "commissie-buiten-speciaal-onderwijs",
+        "Commissie van begeleiding op een school zonder speciaal onderwijs",
+        "Een commissie van begeleiding hoort bij het speciaal (basis)onderwijs. Haal 'commissie_van_begeleiding'"
+        " weg onder 'rollen', of zet de leden onder een eigen rol met een eigen 'titel'; klopt de sector niet,"
+        " pas dan 'sector' aan.",
+    ),
+    Check(
         "geen-intern-begeleider",
         "Geen intern begeleider of zorgcoördinator genoemd",
         "Voeg onder 'rollen' een 'intern_begeleider' of 'zorgcoordinator' toe met naam.",
@@ -469,7 +476,14 @@ def _people(school: School, at: _Where) -> Iterator[Aandachtspunt]:
         yield at.point(
             "geen-vertrouwenspersoon", at.doc, ("rollen",), "het handboek noemt geen vertrouwenspersoon bij naam"
         )
-    # Speciaal (basis)onderwijs has its commissie van begeleiding (required in model.py) instead.
+    if not school.speciaal and "commissie_van_begeleiding" in (at.doc.data.get("rollen") or {}):
+        yield at.point(
+            "commissie-buiten-speciaal-onderwijs",
+            at.doc,
+            ("rollen", "commissie_van_begeleiding"),
+            f"een commissie van begeleiding staat onder rollen, maar de sector is {school.sector_label}",
+        )
+    # Speciaal (basis)onderwijs has its commissie van begeleiding (required in validate.py) instead.
     if not school.speciaal and not {"intern_begeleider", "zorgcoordinator"} & set(school.roles):
         yield at.point(
             "geen-intern-begeleider",

@@ -190,7 +190,9 @@ def _new_school(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if not args.naam or not args.sector:
         p.error("--nieuwe-school heeft ook --naam en --sector nodig")
     try:
-        path = new_school(args.schools.resolve(), TEMPLATES, DOCS, args.nieuwe_school, args.naam, args.sector)
+        path = new_school(
+            args.schools.resolve(), TEMPLATES, DOCS, args.nieuwe_school, args.naam, args.sector, _check_command(p)
+        )
     except ConfigError as exc:
         count = len(exc.problems)
         sys.stderr.write("\n".join(str(problem) for problem in exc.problems) + "\n")
@@ -202,8 +204,13 @@ def _new_school(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     to_fill = sum(
         1 for line in path.read_text(encoding="utf-8").splitlines() if f"# {MARK}" in line and line.strip()[0] != "#"
     )
-    print(f"Geschreven: {path}\nVul de {to_fill} velden met '# {MARK}' in en controleer met: make check")
+    print(f"Geschreven: {path}\nVul de {to_fill} velden met '# {MARK}' in en controleer met: {_check_command(p)}")
     return 0
+
+
+def _check_command(p: argparse.ArgumentParser) -> str:
+    """The check that works where the user is: the installed command, or make in the tool's own folder."""
+    return "meldcode --check" if p.prog == "meldcode" else "make check"
 
 
 def _report_problems(problems, aandachtspunten=(), strict: bool = False) -> None:

@@ -113,7 +113,7 @@ def json_schema(kind: str, steps: list[dict], notes: dict[tuple[str, ...], str] 
         f"Gemaakt uit meldcode/schema.py; opnieuw maken met: {REGENERATE}. "
         "De editor controleert velden, soorten waarden en vormen. Wat meer vraagt (bestaat het "
         "telefoonnummer of de datum, klopt de taakverdeling met de rollen, staat de evaluatie na de "
-        "vaststelling) controleert build.py: make check."
+        "vaststelling) controleert build.py: make check (of meldcode --check)."
     )
     return {"$schema": DRAFT, "title": _TITLES[kind], "description": about, **root}
 

@@ -158,6 +158,9 @@ def parse(raw: bytes, display: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         # At the end of the file PyYAML points one line past the last; name the last.
         at = min(mark.line + 1, max(1, len(text.splitlines()))) if mark else None
+        glued = no_space_after_colon(text, at)
+        if glued:
+            raise _fail(display, glued[0], glued[1]) from None
         raise _fail(display, at, _translate(exc)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
         raise _fail(display, None, f"het bestand is geen geldige YAML ({_translate(exc)})") from None
@@ -192,6 +195,27 @@ def _within_bounds(text: str, display: str) -> None:
 # The pre-scan's limits: loose enough that _Converter names the field of a smaller excess.
 _SCAN_DEPTH = 4 * MAX_DEPTH
 _SCAN_EVENTS = 4 * MAX_NODES
+
+
+# `naam:Wendy` is one piece of text to YAML, not a field: the space after the colon is missing.
+_GLUED = re.compile(r"^\s*(?:- )?([a-z_][a-z_0-9]*):(?=[^\s/])(\S+)")
+
+
+def no_space_after_colon(text: str, before: int | None = None) -> tuple[int, str] | None:
+    """Return the line and advice for the last `veld:waarde` without a space (up to line `before`), if any."""
+    found = None
+    for number, line in enumerate(text.splitlines()[: before or None], 1):
+        match = _GLUED.match(line)
+        if match and not line.lstrip().startswith("#"):
+            found = (number, glued_advice(match.group(1), match.group(2)))
+    return found
+
+
+def glued_advice(key: str, value: str) -> str:
+    return (
+        f"na '{key}:' staat geen spatie, dus leest YAML '{key}:{value[:20]}' als tekst en niet als veld;"
+        f" zet een spatie na de dubbele punt: '{key}: {value[:20]}'"
+    )
 
 
 def _translate(exc: yaml.YAMLError) -> str:

@@ -1,7 +1,7 @@
 """Write a new school's file: `python build.py --nieuwe-school SLUG --naam "..." --sector ...`.
 
 The file follows meldcode/schema.py: every field the school must fill is left
-empty and marked `# INVULLEN`, so `make check` names exactly those fields until
+empty and marked `# INVULLEN`, so `meldcode --check` names exactly those fields until
 they are filled; optional fields are there as comments. From the stichting's
 file come the roles its taakverdeling needs the school to name, and the
 defaults the school inherits (taakverdeling, vaststelling, sociale kaart),
@@ -39,7 +39,15 @@ def _inherited_keys(steps: list[dict]) -> list[str]:
     return [key for key in schema.school_schema(steps) if key in stichting]
 
 
-def new_school(schools_dir: Path, templates_dir: Path, docs_dir: Path, slug: str, naam: str, sector: str) -> Path:
+def new_school(
+    schools_dir: Path,
+    templates_dir: Path,
+    docs_dir: Path,
+    slug: str,
+    naam: str,
+    sector: str,
+    check_command: str = "meldcode --check",
+) -> Path:
     """Write schools_dir/<slug>.yaml for a new school; refuse to overwrite. Return its path."""
     problems = []
     if not SLUG.match(slug):
@@ -55,7 +63,7 @@ def new_school(schools_dir: Path, templates_dir: Path, docs_dir: Path, slug: str
         raise MeldcodeError(f"{existing[0].name} bestaat al in {schools_dir.name}/; er is niets overschreven.")
     content = load_content(templates_dir)
     stichting = _stichting(schools_dir, content.steps)
-    text = school_text(stichting, content, field_notes(_guide(docs_dir)), slug, naam, sector)
+    text = school_text(stichting, content, field_notes(_guide(docs_dir)), slug, naam, sector, check_command)
     path = schools_dir / f"{slug}.yaml"
     with path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
         out.write(text)
@@ -82,14 +90,20 @@ def _stichting(schools_dir: Path, steps: list[dict]) -> dict:
 
 
 def school_text(
-    stichting: dict, content: Content, notes: dict[str, dict[tuple[str, ...], str]], slug: str, naam: str, sector: str
+    stichting: dict,
+    content: Content,
+    notes: dict[str, dict[tuple[str, ...], str]],
+    slug: str,
+    naam: str,
+    sector: str,
+    check_command: str = "meldcode --check",
 ) -> str:
     """Return the commented YAML of a new school."""
     site = stichting["stichting"]["site_url"].rstrip("/")
     lines = [
         f"# yaml-language-server: $schema=../schema/{FILES['school']}",
         f"# {naam}: nieuw schoolbestand, gemaakt uit {STICHTING_FILE}.",
-        f"# Vul elk veld in waar '# {MARK}' achter staat; `make check` noemt de velden die nog leeg zijn.",
+        f"# Vul elk veld in waar '# {MARK}' achter staat; `{check_command}` noemt de velden die nog leeg zijn.",
         "# Een regel die met '# ' begint, is niet verplicht: haal '# ' weg om hem te gebruiken.",
         "# Uitleg van elk veld: docs/configuratie.md",
         f"# De website van de school komt op {site}/{slug}/",
@@ -134,9 +148,13 @@ def _roles(stichting: dict, roles: dict, sector: str, notes: dict) -> list[str]:
         for role in [value] if isinstance(value, str) else [value["regie"], *(value.get("betrokken") or [])]:
             if roles.get(role, {}).get("bron", "rollen") == "rollen":
                 needed.setdefault(role, f"de taakverdeling van de stichting noemt deze rol ({key})")
-    if sector != "basisonderwijs":
+    if sector in schema.SPECIAL_SECTORS:
         needed.setdefault("commissie_van_begeleiding", "verplicht in het speciaal (basis)onderwijs: de voorzitter")
-    optional = [k for k, r in roles.items() if r.get("bron") == "rollen" and k not in needed]
+    optional = [
+        k
+        for k, r in roles.items()
+        if r.get("bron") == "rollen" and k not in needed and sector in r.get("sectoren", [sector])
+    ]
     out = [_line(0, "rollen:" if needed else "# rollen:", notes.get(("rollen",)))]
     for role, why in needed.items():
         out.append(_line(1, f"{role}:", why))

@@ -87,6 +87,12 @@ _NO_SITE = (
     " Herstel de fouten onderaan deze pagina en sla het bestand op; deze pagina ververst dan zichzelf.</p>"
     "</body></html>"
 )
+_BUILDING = (
+    "<!DOCTYPE html><html lang=nl><meta charset=utf-8><title>Voorbeeld</title>"
+    "<body style='margin:2em 1em;font:16px/1.4 sans-serif'><p>De website van deze school wordt gebouwd."
+    " Deze pagina ververst zichzelf zodra hij klaar is.</p>"
+    "</body></html>"
+)
 _PDF_PENDING = (
     "<!DOCTYPE html><html lang=nl><meta charset=utf-8><title>PDF wordt gemaakt</title>"
     "<meta http-equiv=refresh content=2><p>De PDF wordt nog gemaakt. Deze pagina ververst zichzelf.</p></html>"
@@ -165,7 +171,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return
         site, pdfs, status = self._pick_directory()
         if site is None:
-            self._send(200, "text/html; charset=utf-8", self._with_script(_NO_SITE.encode(), status))
+            page = _NO_SITE if status["fouten"] else _BUILDING  # no errors yet: the first build is running
+            self._send(200, "text/html; charset=utf-8", self._with_script(page.encode(), status))
             return
         if path.endswith(".pdf") and "/" not in path.strip("/"):
             if pdfs is None and status["pdf_fouten"]:

@@ -25,7 +25,7 @@ from . import schema
 from .content import Content
 from .errors import Problem
 from .images import image_kind, image_problem
-from .loader import Document
+from .loader import Document, glued_advice
 
 _EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
@@ -200,6 +200,14 @@ def _schema_at(root: Any, path: tuple) -> dict | None:
     return None
 
 
+def _wrong_type(constraint: str, value: object) -> str:
+    expected = _TYPE_NAMES.get(constraint, constraint)
+    glued = re.match(r"^([a-z_][a-z_0-9]*):(\S+)", value) if isinstance(value, str) else None
+    if glued:  # `naam:Wendy` under a group: the space after the colon is missing
+        return f"moet {expected} zijn; {glued_advice(glued.group(1), glued.group(2))}"
+    return f"moet {expected} zijn"
+
+
 def _translate(doc: Document, root: Any, error) -> Problem:
     path = tuple(error.document_path)
     rule, value = error.rule, error.value
@@ -217,8 +225,7 @@ def _translate(doc: Document, root: Any, error) -> Problem:
     if rule == "nullable" or (rule == "empty" and value in ("", [], {})):
         return doc.problem(path, _empty(root, path))
     if rule == "type":
-        expected = _TYPE_NAMES.get(error.constraint, error.constraint)
-        return doc.problem(path, f"moet {expected} zijn")
+        return doc.problem(path, _wrong_type(error.constraint, value))
     if rule == "allowed":
         options = list(error.constraint)
         message = f'"{value}" is geen geldige waarde; kies uit: {", ".join(options)}'
@@ -549,8 +556,18 @@ def _check_werkwijze(doc: Document, stichting: Document, available: set[str]) ->
                 " geef dat team een naam bij werkwijze.ondersteuningsteam.groot",
             )
         )
-    # a problem in the stichting's werkwijze that only this school has belongs to this school
-    return [dataclasses.replace(p, school=doc.school) for p in problems]
+    # A problem in the stichting's werkwijze that only this school has belongs to this school,
+    # and says which school: the stichting's file alone does not tell.
+    return [
+        dataclasses.replace(
+            p,
+            school=doc.school,
+            message=p.message
+            if p.file == doc.display or doc.display in p.message
+            else f"{p.message} (bij {doc.display})",
+        )
+        for p in problems
+    ]
 
 
 def _advice(message: str, hint: str, advice: str) -> str:

@@ -97,6 +97,13 @@ SCHOOL_CASES = {
         without_role("vertrouwenspersoon"),
         replace("naam: Sanne de Graaf", "naam: Sanne de Groot"),
     ),
+    # a VO or basisschool with a commissie van begeleiding (accepted silently before) / its own committee role
+    "commissie-buiten-speciaal-onderwijs": (
+        replace("rollen:\n", "rollen:\n  commissie_van_begeleiding:\n    naam: Karin Jansen\n"),
+        replace(
+            "rollen:\n", "rollen:\n  begeleidingscommissie:\n    titel: Begeleidingscommissie\n    naam: Karin Jansen\n"
+        ),
+    ),
     "geen-intern-begeleider": (
         without_role("intern_begeleider"),
         lambda t: t.replace("intern_begeleider", "zorgcoordinator"),

@@ -54,7 +54,7 @@ def fill(text: str) -> str:
     return re.sub(rf"^( *)([a-z_0-9]+): +# {MARK}.*$", value, text, flags=re.M)
 
 
-@pytest.mark.parametrize("sector", ["basisonderwijs", "speciaal-onderwijs"])
+@pytest.mark.parametrize("sector", ["basisonderwijs", "speciaal-onderwijs", "voortgezet-onderwijs"])
 def test_check_lists_exactly_the_fields_still_to_fill(tmp_path, capsys, sector):
     schools = copy_schools(tmp_path, with_examples=False)
     assert scaffold(schools, sector=sector) == 0
@@ -62,7 +62,8 @@ def test_check_lists_exactly_the_fields_still_to_fill(tmp_path, capsys, sector):
     text = (schools / "de-linde.yaml").read_text(encoding="utf-8")
     marked = marked_fields(text)
     assert {"adres.straat", "directeur.naam", "aandachtsfunctionaris.telefoon", "afspraken.overlegpartners"} <= marked
-    assert ("rollen.commissie_van_begeleiding.naam" in marked) == (sector != "basisonderwijs")
+    # Only special education has a commissie van begeleiding (a VO school was asked for one).
+    assert ("rollen.commissie_van_begeleiding.naam" in marked) == (sector == "speciaal-onderwijs")
     assert checked_fields(capsys, schools, "de-linde") == marked
 
 
@@ -123,3 +124,23 @@ def test_name_and_sector_are_required(tmp_path):
     with pytest.raises(SystemExit) as exited:
         main(["--schools", str(schools), "--nieuwe-school", "de-linde", "--naam", "OBS De Linde"])
     assert exited.value.code == 2
+
+
+def test_the_new_file_offers_only_roles_of_its_own_sector(tmp_path):
+    # A basisschool's file listed 'teamleider', a VO and SO role that the check then refused.
+    schools = copy_schools(tmp_path, with_examples=False)
+    assert scaffold(schools, sector="basisonderwijs") == 0
+    text = (schools / "de-linde.yaml").read_text(encoding="utf-8")
+    others = next(line for line in text.splitlines() if "Andere rollen" in line)
+    assert "teamleider" not in others and "intern_begeleider" in others
+    assert scaffold(schools, slug="het-lyceum", sector="voortgezet-onderwijs") == 0
+    assert "teamleider" in (schools / "het-lyceum.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("prog", "command"), [("build.py", "make check"), ("meldcode", "meldcode --check")])
+def test_the_hint_names_the_check_that_works_where_the_user_is(tmp_path, capsys, prog, command):
+    schools = copy_schools(tmp_path, with_examples=False)
+    args = ["--schools", str(schools), "--nieuwe-school", "de-linde", "--naam", "OBS De Linde"]
+    assert main([*args, "--sector", "basisonderwijs"], prog=prog) == 0
+    assert capsys.readouterr().out.rstrip().endswith(f"controleer met: {command}")
+    assert f"`{command}` noemt de velden" in (schools / "de-linde.yaml").read_text(encoding="utf-8")

@@ -304,3 +304,27 @@ def test_a_bad_port_is_one_dutch_line(port, capsys):
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert "geen poortnummer; kies een getal van 1 tot en met 65535" in err and "Traceback" not in err
+
+
+def test_before_the_first_site_the_preview_says_it_is_building_not_that_there_are_errors(tmp_path):
+    import http.server
+    import threading
+    import urllib.request
+
+    from meldcode.serve import _Handler, _State
+
+    state = _State()  # as in the first seconds: no site yet, no problems
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("H", (_Handler,), {"state": state}))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            page = answer.read().decode()
+        assert "wordt gebouwd" in page and "Herstel de fouten" not in page
+        state.publish(problems=[{"bestand": "schools/x.yaml", "regel": 3, "veld": "naam", "melding": "leeg"}])
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            assert "Herstel de fouten onderaan deze pagina" in answer.read().decode()
+    finally:
+        server.shutdown()
+        server.server_close()

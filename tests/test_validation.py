@@ -180,3 +180,18 @@ def test_a_school_file_that_is_a_link_or_a_pipe_is_refused_without_reading_it(tm
     problems = load_config(schools, TEMPLATES).problems
     assert [(p.file, p.school) for p in problems] == [("schools/vreemd.yaml", "vreemd")]
     assert "geen gewoon bestand" in problems[0].message
+
+
+def test_a_conflict_between_the_boards_and_a_schools_werkwijze_names_the_school(tmp_path):
+    schools = copy_schools(tmp_path, with_examples=False)
+    stichting = schools / "_stichting.yaml"
+    text = stichting.read_text(encoding="utf-8")
+    assert "    leerkracht: in_overleg\n" in text
+    stichting.write_text(text.replace("    leerkracht: in_overleg\n", "    leerkracht: nooit\n"))
+    school = (FIXTURES / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    (schools / "de-linde.yaml").write_text(school + "werkwijze:\n  gesprek_ouders:\n    voert: leerkracht\n")
+    problems = load_config(schools, TEMPLATES).problems
+    assert [(p.file, p.field, p.school) for p in problems] == [
+        ("schools/_stichting.yaml", "werkwijze.gesprek_ouders.leerkracht", "de-linde")
+    ]
+    assert problems[0].message.endswith("(bij schools/de-linde.yaml)")
