@@ -158,8 +158,9 @@ def regie_problems(school: School, texts: dict[str, str], p: Procedure) -> list[
                 current = int(m.group(1) or m.group(2)) if (slug in ("index", "poster") or m.group(2)) else current
             if slug == "wie-doet-wat" and (m := re.match(r"\|?\s*(\d)\. [^|]*\|\s*([^|]*)\|", line)):
                 check(int(m.group(1)), m.group(2), f"{place}: {line!r}")
-            for said in re.findall(r"Regie: ([^\n]*)", line) if current else []:
-                check(current, said, f"{place}: {line!r}")
+            for said in re.findall(r"Regie: ([^\n]*)", line):
+                if current:
+                    check(current, said, f"{place}: {line!r}")
             said_m = re.search(r"de regie ligt bij (.*?)\. (?:Taken|Wat)", line)
             if said_m and current:
                 check(current, said_m.group(1), f"{place}: {line!r}")
