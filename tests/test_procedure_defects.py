@@ -124,7 +124,8 @@ def test_a_first_team_meets_within_the_school_when_a_larger_team_takes_outside_e
     school = school_from(
         tmp_path,
         MINIMAL
-        + "werkwijze:\n  ondersteuningsteam:\n    groot: het groot zorgteam\n    toestemming: groot_team_schriftelijk\n",
+        + "werkwijze:\n  ondersteuningsteam:\n    groot: het groot zorgteam\n"
+        + "    toestemming: groot_team_schriftelijk\n",
     )
     wie = page(school, "wie-doet-wat")
     assert "met deskundigen van binnen en buiten de school" not in wie
