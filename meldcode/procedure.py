@@ -226,8 +226,8 @@ class Procedure:
             items.insert(2, "wordt door {bestuur_door} geïnformeerd {bestuur_momenten};")
         return items
 
-    def wie(self, step: int) -> list[tuple[str, tuple[Role, ...]]]:
-        """The lines of a step's "wie" box and the poster: (label, who), besides the regie."""
+    def wie(self, step: int, poster: bool = False) -> list[tuple[str, tuple[Role, ...]]]:
+        """The lines of a step's "wie" box (label, who), besides the regie; the poster leaves out the decisions."""
         lines: list[tuple[str, tuple[Role, ...]]] = []
         if step == self.hulp_stap and self.hulp_door:
             lines.append(("Bestaande hulp informeren", self.hulp_door))
@@ -236,8 +236,9 @@ class Procedure:
         if step == 3 and self.leerlinggesprek:
             lines.append(("Gesprek met de leerling", self.leerlinggesprek))
         if step == 5:
-            lines.append(("Eindverantwoordelijk voor het besluit over melden", (self.school.besluit_melden,)))
-            lines.append(("Melding doen", (self.school.melding_doen,)))
+            if not poster:
+                lines.append(("Eindverantwoordelijk voor het besluit over melden", (self.school.besluit_melden,)))
+                lines.append(("Melding doen", (self.school.melding_doen,)))
             if self.melding_ouders:
                 lines.append(("Gesprek met de ouders over een melding", self.melding_ouders))
             if self.casemanager:
