@@ -40,6 +40,12 @@ MOMENT_TEXT = {
     "melding": "bij een melding bij Veilig Thuis",
     "geen_oudergesprek": "als het gesprek met de ouders in stap 3 niet doorgaat, met de reden",
 }
+# The same, short: the "wie" box of a step page and the poster.
+MOMENT_LABEL = {
+    "vermoeden": "bij een vermoeden",
+    "melding": "bij een melding",
+    "geen_oudergesprek": "als het gesprek met de ouders niet doorgaat",
+}
 # The sentence of a step's "Wat doe je?" that says it, with {bestuur_door}.
 MOMENT_DOEN = {
     "vermoeden": "Blijft er een vermoeden van huiselijk geweld of kindermishandeling (vraag 1 van het"
@@ -243,8 +249,9 @@ class Procedure:
                 lines.append(("Gesprek met de ouders over een melding", self.melding_ouders))
             if self.casemanager:
                 lines.append(("Casemanager bij hulp zonder melding", self.casemanager))
-        if step in self.bestuur_steps():
-            lines.append(("Bestuur informeren", self.bestuur_door))
+        for moment in self.bestuur_momenten:
+            if MOMENT_STEP[moment] == step:
+                lines.append(("Bestuur informeren " + MOMENT_LABEL[moment], self.bestuur_door))
         return lines
 
     def afspraken(self) -> list[str]:
