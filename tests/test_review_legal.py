@@ -135,7 +135,7 @@ def test_the_print_html_gives_the_overlegpartners_as_list_items():
     printed = html.unescape(handbook_html(schools()[VO], CONTENT, TEMPLATES, ROOT / "mkdocs.yml"))
     assert "</ul>\n<p>Overlegpartners van het Vechtdal College" in printed
     assert "<li>Leerplicht en RMC, regio Utrecht-West: <a href=" in printed  # on the sociale kaart: its number
-    assert "<li>Jongerenwerk Maarssen</li>" in printed
+    assert "<li>Jongerenwerk Maarssen: <a href=" in printed
 
 
 def test_step_2_gives_the_schools_own_team_agreement():
