@@ -459,6 +459,14 @@ class School:
             self._holds(k, v, subject, step) for k, v in (item.get("als_niet") or {}).items()
         )
 
+    def _roles_named(self, name: str) -> list[Role]:
+        """Return the role `name`, or the roles a werkwijze choice names (several who act together)."""
+        chosen = self.werkwijze.get(name)
+        if isinstance(chosen, list):
+            return chosen
+        role = self._role_named(name)
+        return [role] if role else []
+
     def _role_named(self, name: str) -> Role | None:
         """Return the role `name` (a role key, or a werkwijze choice that names a role)."""
         if name in self.werkwijze:
@@ -476,13 +484,13 @@ class School:
             if key == "regie":
                 subject = self.taakverdeling[step].regie if step else None
             names = wanted if isinstance(wanted, list) else [wanted]
-            return any(self.same(subject, self._role_named(str(name))) for name in names)
+            return any(self.same(subject, role) for name in names for role in self._roles_named(str(name)))
         value = self.werkwijze[key]
         options = wanted if isinstance(wanted, list) else [wanted]
         if value is None:
             return None in options
-        if isinstance(value, list):
-            return any(o in value for o in options)
+        if isinstance(value, list):  # moments, or several roles that act together
+            return ("gekozen" in options and bool(value)) or any(o in value for o in options)
         return "gekozen" in options or value in options
 
 
@@ -808,7 +816,11 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         for key in rules["schema"] if rules["type"] == "dict" else [None]:
             path = (section, key) if key else (section,)
             value = chosen.get(path)
-            werkwijze[".".join(path)] = roles[str(value)] if path in schema.WERKWIJZE_ROLES and value else value
+            if path in schema.WERKWIJZE_ROLES and isinstance(value, list):
+                value = [roles[str(v)] for v in value]  # several roles act together ("samen")
+            elif path in schema.WERKWIJZE_ROLES and value:
+                value = roles[str(value)]
+            werkwijze[".".join(path)] = value
     if any(path[0] == "bestuur_informeren" for path in chosen) and werkwijze["bestuur_informeren.wanneer"] is None:
         werkwijze["bestuur_informeren.wanneer"] = ["vermoeden", "melding"]  # what the standard text says
     if any(path[0] == "bestaande_hulp" for path in chosen):

@@ -333,7 +333,11 @@ class Procedure:
         items = []
         me = [role]
         if self.does(me, self.oudergesprek):
-            items.append("Jij voert in stap 3 het gesprek met de ouders" + self._samen(self.oudergesprek) + ".")
+            items.append(
+                "Jij voert in stap 3 het gesprek met de ouders"
+                + self._samen(self.oudergesprek, "oudergesprek_door")
+                + "."
+            )
         if role.key == "leerkracht" and self.leerkracht_bij_oudergesprek == "nooit":
             items.append(
                 "Je bent niet bij het gesprek met de ouders in stap 3. Zo blijft je band met de leerling en de ouders"
@@ -345,7 +349,11 @@ class Procedure:
                 " in gevaar komt."
             )
         if self.does(me, self.leerlinggesprek):
-            items.append("Jij voert in stap 3 het gesprek met de leerling" + self._samen(self.leerlinggesprek) + ".")
+            items.append(
+                "Jij voert in stap 3 het gesprek met de leerling"
+                + self._samen(self.leerlinggesprek, "leerlinggesprek_door")
+                + "."
+            )
         if self.leerling_aanpak == "leerling_begint" and (
             role.key == "leerkracht" or self.does(me, self.leerlinggesprek)
         ):
@@ -370,8 +378,10 @@ class Procedure:
             )
         return items
 
-    def _samen(self, actors: tuple[Role, ...]) -> str:
-        return ", samen met de anderen die het voeren" if len(actors) > 1 else ""
+    @staticmethod
+    def _samen(actors: tuple[Role, ...], slot: str) -> str:
+        """Who else conducts it, as a {slot} (names are filled in and escaped by render._fill)."""
+        return f" (samen: {{{slot}}})" if len(actors) > 1 else ""
 
     def checklist(self) -> list[str]:
         """The checklist's items after a melding, about who is told (content text with slots)."""
@@ -396,14 +406,19 @@ class Procedure:
     def who(self, actors: tuple[Role, ...], capital: bool = False) -> Markup:
         """Name the actors of a fact, escaped: one party, or several "samen"."""
         labels = [party_label([a], escape_text, capital=capital and i == 0) for i, a in enumerate(actors)]
-        if len(labels) == 1:
-            return Markup(labels[0])
-        return Markup(dutch_list(labels) + " samen")
+        return Markup(together(labels))
 
     def overlegpartners(self) -> list[tuple[str, Contact | None]]:
         """Each overlegpartner with its entry on the sociale kaart, if it has one."""
         contacts = [c for _, items in self.school.sociale_kaart for c in items]
         return [(p, partner_contact(p, contacts)) for p in self.school.afspraken.overlegpartners]
+
+
+def together(labels: list[str]) -> str:
+    """Name several who act together, the first as the subject: 'A, samen met B en C' (a singular verb fits)."""
+    if len(labels) <= 1:
+        return "".join(labels)
+    return f"{labels[0]}, samen met {dutch_list(labels[1:])}"
 
 
 def _actors(value: object) -> tuple[Role, ...]:
@@ -418,9 +433,11 @@ def resolve(school: School) -> Procedure:
     """Resolve the school's werkwijze and the defaults into its Procedure."""
     w = school.werkwijze
     wanneer = w["bestuur_informeren.wanneer"]
+    if isinstance(wanneer, str):
+        wanneer = [wanneer]
     if wanneer is None:
         moments: tuple[str, ...] = DEFAULT_MOMENTS
-    elif wanneer == "nooit" or "nooit" in wanneer:
+    elif "nooit" in wanneer:
         moments = ()
     else:
         moments = tuple(m for m in ("vermoeden", "melding", "geen_oudergesprek") if m in wanneer)
@@ -488,11 +505,7 @@ def slots(school: School, procedure: Procedure | None = None) -> dict[str, str |
     w = school.werkwijze
 
     def who(actors: tuple[Role, ...]) -> str:
-        if not actors:
-            return ""
-        if len(actors) == 1:
-            return actors[0].aanduiding
-        return dutch_list([a.aanduiding for a in actors]) + " samen"
+        return together([a.aanduiding for a in actors])
 
     # Who consents to a named discussion outside school: UAVG art. 5 (under 16 the parents with
     # gezag), from 16 the pupil; curatele and mentorschap exist from 18 only (see toestemming_van).

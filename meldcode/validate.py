@@ -226,8 +226,12 @@ def _translate(doc: Document, root: Any, error) -> Problem:
     if rule == "nullable" or (rule == "empty" and value in ("", [], {})):
         return doc.problem(path, _empty(root, path))
     if rule == "type":
-        expected = _TYPE_NAMES.get(error.constraint, error.constraint)
+        kinds = error.constraint if isinstance(error.constraint, list) else [error.constraint]
+        expected = " of ".join(_TYPE_NAMES.get(str(k), str(k)) for k in kinds)
         return doc.problem(path, f"moet {expected} zijn")
+    if rule == "allowed" and isinstance(value, list):  # one value or a list (werkwijze wanneer): name the item
+        index, value = next((i, v) for i, v in enumerate(value) if v not in error.constraint)
+        path = (*path, index)
     if rule == "allowed":
         options = list(error.constraint)
         message = f'"{value}" is geen geldige waarde; kies uit: {", ".join(options)}'
@@ -513,9 +517,13 @@ def _check_werkwijze(doc: Document, stichting: Document, available: set[str]) ->
     problems = []
     chosen = werkwijze_sources(doc, stichting)
     for path in schema.WERKWIJZE_ROLES:
-        if path not in chosen or chosen[path][1] in available:
+        if path not in chosen:
             continue
-        source, role_key = chosen[path]
+        source, value = chosen[path]
+        missing = [key for key in (value if isinstance(value, list) else [value]) if key not in available]
+        if not missing:
+            continue
+        role_key = missing[0]
         hint = suggest(str(role_key), sorted(available))
         where = "op deze school" if source is doc else f"bij {doc.display}"
         advice = (
@@ -535,7 +543,11 @@ def _check_werkwijze(doc: Document, stichting: Document, available: set[str]) ->
             )
         )
     voert = chosen.get(("gesprek_ouders", "voert"))
-    if voert and voert[1] == "leerkracht" and chosen.get(("gesprek_ouders", "leerkracht"), (None, ""))[1] == "nooit":
+    if (
+        voert
+        and "leerkracht" in _as_list(voert[1])
+        and chosen.get(("gesprek_ouders", "leerkracht"), (None, ""))[1] == "nooit"
+    ):
         source = chosen[("gesprek_ouders", "leerkracht")][0]
         problems.append(
             source.problem(
@@ -558,8 +570,21 @@ def _check_werkwijze(doc: Document, stichting: Document, available: set[str]) ->
                 " geef dat team een naam bij werkwijze.ondersteuningsteam.groot",
             )
         )
+    wanneer = chosen.get(("bestuur_informeren", "wanneer"))
+    if wanneer and "nooit" in _as_list(wanneer[1]) and len(_as_list(wanneer[1])) > 1:
+        problems.append(
+            wanneer[0].problem(
+                ("werkwijze", "bestuur_informeren", "wanneer"),
+                "'nooit' staat hier samen met een moment; kies 'nooit' alleen, of laat het weg",
+            )
+        )
     # a problem in the stichting's werkwijze that only this school has belongs to this school
     return [dataclasses.replace(p, school=doc.school) for p in problems]
+
+
+def _as_list(value: object) -> list:
+    """A werkwijze value that may be one item or a list of them, as a list."""
+    return value if isinstance(value, list) else [value]
 
 
 def _advice(message: str, hint: str, advice: str) -> str:

@@ -118,11 +118,14 @@ def _draw(rng: random.Random, path: str, leaf: dict, roles: list[Role]) -> objec
     if rng.random() < 0.25:
         return None  # not chosen: the standard text
     section, _, key = path.partition(".")
+    if key == "voert" and rng.random() < 0.3:
+        return rng.sample(roles, 2)  # two roles conduct it together
     if (section, key) in schema.WERKWIJZE_ROLES or (section,) in schema.WERKWIJZE_ROLES:
         return rng.choice(roles)
     allowed = leaf.get("allowed") or leaf.get("schema", {}).get("allowed")
     if path == "bestuur_informeren.wanneer":
-        return sorted(rng.sample(list(allowed), rng.randint(1, len(allowed))))
+        moments = ["vermoeden", "melding", "geen_oudergesprek"]
+        return rng.choice(["nooit", [], *[sorted(rng.sample(moments, n)) for n in (1, 2, 3)]])
     if path == "bestaande_hulp.stap":
         return rng.choice([1, 2, 3])
     if allowed:

@@ -32,9 +32,15 @@ NOT_ABOUT_INFORMING = re.compile(
 )
 
 
+# Pages where the bestuur acts for another fact: signals about staff, the law, terms, adoption.
+OTHER_FACTS = {"signalen-over-medewerker", "bronnen", "begrippen", "randvoorwaarden", "vaststelling"}
+
+
 def bestuur_claims(texts: dict[str, str], school: School) -> list[Claim]:
     found = []
     for place, text in texts.items():
+        if place.split("/")[-1] in OTHER_FACTS:
+            continue
         for claim in sentences(place, text, school):
             s = claim.sentence
             if "bestuur" not in s.lower() or NOT_ABOUT_INFORMING.search(s):
@@ -58,6 +64,8 @@ def bestuur_problems(school: School, texts: dict[str, str], p: Procedure) -> lis
         s = claim.sentence
         where = f"{claim.place}: {s!r}"
         if not p.bestuur_momenten:
+            if re.search(r"\bniet\b", s):
+                continue  # "Het bestuur wordt niet over afzonderlijke casussen geïnformeerd."
             problems.append(f"the bestuur is never informed, yet {where}")
             continue
         said = {m for m, words in MOMENT_WORDS.items() if re.search(words, s)}

@@ -158,3 +158,34 @@ def test_the_poster_shows_the_aandachtsfunctionaris_number_from_her_role_entry(t
     yaml += "rollen:\n  intern_begeleider:\n    naam: Petra Pieters\n    telefoon: 030-123 45 99\n"
     poster = poster_html(school_from(tmp_path, yaml), CONTENT, TEMPLATES)
     assert "030 123 4599" in poster
+
+
+# --- schema where the seeds need it ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("wanneer", ["nooit", "[]"])
+def test_a_bestuur_that_is_never_informed_is_named_as_informed_nowhere(tmp_path, wanneer):
+    school = school_from(tmp_path, MINIMAL + f"werkwijze:\n  bestuur_informeren:\n    wanneer: {wanneer}\n")
+    for slug in ("stap-3", "stap-4", "stap-5", "na-de-melding", "ik-ben-directeur", "ik-ben-bestuur", "afwegingskader"):
+        assert not re.search(
+            r"informeert het bestuur|Bestuur informeren|wordt door .* geïnformeerd", page(school, slug)
+        )
+    assert "het bestuur" not in forms(school).split("Na de melding:")[1]
+    assert "Het bestuur wordt niet over afzonderlijke casussen geïnformeerd." in page(school, "wie-doet-wat")
+
+
+def test_two_roles_conduct_the_parent_conversation_together(tmp_path):
+    school = school_from(
+        tmp_path,
+        MINIMAL
+        + "rollen:\n  intern_begeleider:\n    naam: Ines de Boer\n    telefoon: 030-123 45 70\n"
+        + "werkwijze:\n  gesprek_ouders:\n    voert: [intern_begeleider, aandachtsfunctionaris]\n",
+    )
+    together = "de intern begeleider (Ines de Boer), samen met de aandachtsfunctionaris (Petra Pieters)"
+    assert f"Het gesprek met de ouders voert {together}, bij voorkeur" in page(school, "stap-3")
+    assert "Gesprek met de ouders:** Ines de Boer (intern begeleider), samen met Petra Pieters" in page(
+        school, "stap-3"
+    )
+    for slug in ("ik-ben-intern-begeleider", "ik-ben-aandachtsfunctionaris"):
+        assert "Jij voert in stap 3 het gesprek met de ouders (samen: " in page(school, slug), slug
+    assert f"Het gesprek met de ouders in stap 3 voert {together}." in page(school, "wie-doet-wat")

@@ -216,7 +216,7 @@ IK_BEN = [
         "ik-ben-zorgcoordinator",
         "Jij informeert het bestuur bij een melding bij Veilig Thuis en als het gesprek met de ouders",
     ),
-    ("het-kompas", "ik-ben-schoolmaatschappelijk-werker", "Jij voert in stap 3 het gesprek met de ouders."),
+    ("het-kompas", "ik-ben-schoolmaatschappelijk-werker", "Jij voert in stap 3 het gesprek met de ouders (samen: "),
     ("de-wissel", "ik-ben-schoolmaatschappelijk-werker", "Jij bent casemanager als de school zelf hulp organiseert"),
 ]
 
