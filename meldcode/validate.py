@@ -229,9 +229,7 @@ def _translate(doc: Document, root: Any, error) -> Problem:
         kinds = error.constraint if isinstance(error.constraint, list) else [error.constraint]
         expected = " of ".join(_TYPE_NAMES.get(str(k), str(k)) for k in kinds)
         return doc.problem(path, f"moet {expected} zijn")
-    if rule == "allowed" and isinstance(value, list):  # one value or a list (werkwijze wanneer): name the item
-        index, value = next((i, v) for i, v in enumerate(value) if v not in error.constraint)
-        path = (*path, index)
+    path, value = _refused_item(error, path, value)
     if rule == "allowed":
         options = list(error.constraint)
         message = f'"{value}" is geen geldige waarde; kies uit: {", ".join(options)}'
@@ -257,6 +255,14 @@ def _translate(doc: Document, root: Any, error) -> Problem:
     if error.code == cerberus.errors.CUSTOM.code:  # raised by our _check_with_* rules
         return doc.problem(path, str(error.info[0]))
     return doc.problem(path, f"is ongeldig ({rule})")  # pragma: no cover - a rule the schema does not use
+
+
+def _refused_item(error, path: tuple, value: Any) -> tuple[tuple, Any]:
+    """For a refused list of values (werkwijze wanneer: one value or a list): the item refused, and its path."""
+    if error.rule == "allowed" and isinstance(value, list):
+        index, value = next((i, v) for i, v in enumerate(value) if v not in error.constraint)
+        return (*path, index), value
+    return path, value
 
 
 def _empty(root: Any, path: tuple) -> str:

@@ -56,10 +56,35 @@ def acts_as(role, actors, p: Procedure) -> bool:
     return p.does([role], actors) or bool(mine and mine <= people(actors))
 
 
-def bestuur_problems(school: School, texts: dict[str, str], p: Procedure) -> list[str]:
-    problems = []
+def actor_problems(school: School, claim: Claim, p: Procedure, where: str) -> list[str]:
+    """Who the sentence says informs the bestuur: a name, 'jij' on a role's page, a role, or its heading."""
+    s = claim.sentence
+    problems: list[str] = []
     informer = people(p.bestuur_door)
     nouns = {r.noem for r in school.roles.values() if p.does([r], p.bestuur_door)}
+    who = named(school, s)
+    if who:
+        if not who <= informer | (people([school.roles["bestuur"]])):
+            problems.append(f"names {sorted(who - informer)} as informing the bestuur: {where}")
+    elif re.search(r"\bJij\b|\bje\b", s) and claim.context in school.roles:
+        if not acts_as(school.roles[claim.context], p.bestuur_door, p):
+            problems.append(f"tells {claim.context} to inform the bestuur: {where}")
+    elif any(noun in s.lower() for r in school.roles.values() for noun in [r.noem] if noun != "het bestuur"):
+        said_nouns = {r.noem for r in school.roles.values() if r.noem in s.lower() and r.key != "bestuur"}
+        if not said_nouns <= nouns:
+            problems.append(f"names {sorted(said_nouns - nouns)} as informing the bestuur: {where}")
+    elif s.startswith("informeert"):
+        context = claim.context
+        if context in school.roles:
+            if not acts_as(school.roles[context], p.bestuur_door, p):
+                problems.append(f"{context} informs the bestuur: {where}")
+        elif not named(school, context) <= informer:
+            problems.append(f"{context} informs the bestuur: {where}")
+    return problems
+
+
+def bestuur_problems(school: School, texts: dict[str, str], p: Procedure) -> list[str]:
+    problems = []
     for claim in bestuur_claims(texts, school):
         s = claim.sentence
         where = f"{claim.place}: {s!r}"
@@ -73,24 +98,7 @@ def bestuur_problems(school: School, texts: dict[str, str], p: Procedure) -> lis
             problems.append(f"moment {sorted(said - set(p.bestuur_momenten))} not chosen: {where}")
         if "beide beslissingen" in s:
             problems.append(f"a moment that is not chosen (both decisions): {where}")
-        who = named(school, s)
-        if who:
-            if not who <= informer | (people([school.roles["bestuur"]])):
-                problems.append(f"names {sorted(who - informer)} as informing the bestuur: {where}")
-        elif re.search(r"\bJij\b|\bje\b", s) and claim.context in school.roles:
-            if not acts_as(school.roles[claim.context], p.bestuur_door, p):
-                problems.append(f"tells {claim.context} to inform the bestuur: {where}")
-        elif any(noun in s.lower() for r in school.roles.values() for noun in [r.noem] if noun != "het bestuur"):
-            said_nouns = {r.noem for r in school.roles.values() if r.noem in s.lower() and r.key != "bestuur"}
-            if not said_nouns <= nouns:
-                problems.append(f"names {sorted(said_nouns - nouns)} as informing the bestuur: {where}")
-        elif s.startswith("informeert"):
-            context = claim.context
-            if context in school.roles:
-                if not acts_as(school.roles[context], p.bestuur_door, p):
-                    problems.append(f"{context} informs the bestuur: {where}")
-            elif not named(school, context) <= informer:
-                problems.append(f"{context} informs the bestuur: {where}")
+        problems += actor_problems(school, claim, p, where)
     return problems
 
 
