@@ -45,7 +45,7 @@ def parser(root: Path, prog: str = "build.py") -> argparse.ArgumentParser:
         default=root / "schools",
         help="map met _stichting.yaml en de schoolbestanden (standaard: schools/)",
     )
-    p.add_argument("--out", type=Path, default=root / "site", help="uitvoermap (standaard: site/)")
+    p.add_argument("--out", type=_out_folder, default=root / "site", help="uitvoermap (standaard: site/)")
     p.add_argument("--school", action="append", metavar="SLUG", help="bouw alleen deze school (mag vaker)")
     p.add_argument("--check", action="store_true", help="alleen controleren, niets schrijven")
     p.add_argument(
@@ -86,6 +86,13 @@ def parser(root: Path, prog: str = "build.py") -> argparse.ArgumentParser:
         help="schrijf de JSON Schema's voor editors naar schema/ naast de map met scholen",
     )
     return p
+
+
+def _out_folder(value: str) -> Path:
+    """--out as a path; an empty value (an unset variable in a script) is refused, not taken as the cwd."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("--out is leeg; geef een map voor de uitvoer, zoals --out site")
+    return Path(value)
 
 
 def run() -> None:

@@ -91,6 +91,17 @@ def write_overview(manifest: Manifest, paths: Paths, staging: Path) -> None:
         shutil.copyfile(font, assets / "fonts" / font.name)
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as text: a leading formula character gets a ' before it."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def aandachtspunten_csv(rows: list[dict]) -> str:
     """Return the aandachtspunten of every school as CSV for a Dutch spreadsheet (';'-separated)."""
     buffer = io.StringIO()
@@ -98,19 +109,18 @@ def aandachtspunten_csv(rows: list[dict]) -> str:
     writer.writerow(_CSV_COLUMNS)
     for row in rows:
         for p in row["punten"]:
-            writer.writerow(
-                [
-                    row["naam"],
-                    row["slug"],
-                    "tip" if p.tip else "aandachtspunt",
-                    p.code,
-                    p.titel,
-                    p.file,
-                    p.line or "",
-                    p.field or "",
-                    p.message,
-                    p.advies,
-                    p.geaccepteerd or "",
-                ]
-            )
+            cells = [
+                row["naam"],
+                row["slug"],
+                "tip" if p.tip else "aandachtspunt",
+                p.code,
+                p.titel,
+                p.file,
+                p.line or "",
+                p.field or "",
+                p.message,
+                p.advies,
+                p.geaccepteerd or "",
+            ]
+            writer.writerow([_cell(c) for c in cells])
     return buffer.getvalue()

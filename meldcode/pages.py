@@ -12,7 +12,6 @@ builds MkDocs' nav from that, so a new page cannot miss the menu.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from .content import Content
 from .model import CENTRUM_SEKSUEEL_GEWELD, POLITIE, VERTROUWENSINSPECTEUR, Phone, School
 from .names import role_page
 from .procedure import kader_for, resolve, slots, toestemming_van
-from .render import environment
+from .render import environment, script_json
 
 __all__ = ["MENU", "Menu", "Page", "kader_for", "menu", "pages_for", "render_page", "slots", "toestemming_van"]
 
@@ -129,7 +128,7 @@ def render_page(
             "vertrouwensinspecteur": Phone.of(VERTROUWENSINSPECTEUR),
             "centrum_seksueel_geweld": Phone.of(CENTRUM_SEKSUEEL_GEWELD),
         },
-        "kader_json": Markup(json.dumps(kader, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
+        "kader_json": Markup(script_json(kader)),
         "flowchart_svg": Markup(flowchart_svg),
         "slots": slots(school, procedure),
         "procedure": procedure,

@@ -14,8 +14,6 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import datetime as dt
 import gc
 import hashlib
@@ -36,10 +34,9 @@ from .content import load_content
 from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
 from .model import Config, School, load_config, school_digest, school_files
 from .names import pdf_file
+from .outdir import EXTRA, MANIFEST, carry_over, guard, link_tree, lock, new_staging, publish
 from .resources import ASSETS, MKDOCS_YML, TEMPLATES
 from .validate import suggest
-
-MANIFEST = ".meldcode-build.json"
 
 
 @dataclass(frozen=True)
@@ -99,6 +96,7 @@ class Manifest(TypedDict, total=False):
 
     tool: str  # __version__
     shared: str  # digest of what every school depends on
+    extra: str  # digest of the board's own files (outdir.EXTRA)
     schools: dict[str, Entry]  # slug -> entry, sorted
 
 
@@ -166,12 +164,21 @@ class Rendered:
 def build(paths: Paths, options: Options) -> Result:
     """Run the whole build; raise ConfigError, UsageError or BuildError for user-facing failures."""
     started = time.perf_counter()
-    loaded = load(paths, options)
-    result = Result(problems=loaded.problems, aandachtspunten=loaded.aandachtspunten, checked=len(loaded.schools))
-    if not options.check:
-        result.published, result.built, result.unchanged, result.failed = _write(paths, options, loaded)
+    with _writing(paths, options):
+        loaded = load(paths, options)
+        result = Result(problems=loaded.problems, aandachtspunten=loaded.aandachtspunten, checked=len(loaded.schools))
+        if not options.check:
+            result.published, result.built, result.unchanged, result.failed = _write(paths, options, loaded)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _writing(paths: Paths, options: Options) -> contextlib.AbstractContextManager[None]:
+    """Before anything is read or written: refuse an output that is not the tool's own, then lock it."""
+    if options.check:
+        return contextlib.nullcontext()
+    guard(paths.out, paths.schools)
+    return lock(paths.out)
 
 
 def _write(paths: Paths, options: Options, loaded: Loaded) -> tuple[bool, list[Built], list[str], list[str]]:
@@ -179,10 +186,11 @@ def _write(paths: Paths, options: Options, loaded: Loaded) -> tuple[bool, list[B
     planned = plan(paths, options, loaded)
     if not planned.changed:
         return False, [], planned.unchanged, []  # nothing changed: the output is left untouched
-    staging = _new_staging(paths.out)
+    staging = new_staging(paths.out)
     try:
         rendered = render(planned, loaded.previous, paths, staging, options)
         overview(rendered.manifest, paths, staging)
+        carry_over(paths.out, paths.schools, staging)
         publish(staging, paths.out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -248,7 +256,12 @@ def plan(paths: Paths, options: Options, loaded: Loaded) -> Plan:
     for school in loaded.schools:
         points = [a.as_dict() for a in loaded.aandachtspunten if a.school == school.slug]
         rows[school.slug] = {"digest": digests[school.slug], "row": _row(school, points)}
-    manifest: Manifest = {"tool": __version__, "shared": loaded.shared, "schools": dict(sorted(rows.items()))}
+    manifest: Manifest = {
+        "tool": __version__,
+        "shared": loaded.shared,
+        "extra": _tree_digest(paths.schools.parent / EXTRA),  # the board's own files: a change republishes
+        "schools": dict(sorted(rows.items())),
+    }
     rendering = {s.slug for s in todo}
     keep = [slug for slug in sorted(rows) if slug not in rendering]
     return Plan(todo, keep, unchanged, manifest, changed=bool(todo) or loaded.previous != manifest)
@@ -261,14 +274,14 @@ def render(planned: Plan, previous: Manifest, paths: Paths, staging: Path, optio
     hash, so the next build retries it) or, new, is left out.
     """
     for slug in planned.keep:
-        _link_tree(paths.out / slug, staging / slug)
+        link_tree(paths.out / slug, staging / slug)
     built, failed = _render_all(planned.todo, paths, staging, options)
     manifest = planned.manifest
     old = previous.get("schools", {})
     for slug in failed:
         if slug in old and (paths.out / slug).is_dir():
             manifest["schools"][slug] = old[slug]
-            _link_tree(paths.out / slug, staging / slug)
+            link_tree(paths.out / slug, staging / slug)
         else:
             manifest["schools"].pop(slug, None)
     if failed and not options.keep_going:
@@ -312,15 +325,23 @@ def merge(parts: list[Path], out: Path, paths: Paths) -> list[str]:
             if slug in schools and schools[slug]["digest"] != entry["digest"]:
                 raise MeldcodeError(f"{slug} staat in {source[slug]} en {part}, met verschillende invoer")
             schools[slug], source[slug] = entry, part
-    combined: Manifest = {"tool": first["tool"], "shared": first["shared"], "schools": dict(sorted(schools.items()))}
-    staging = _new_staging(out)
-    try:
-        for slug in combined["schools"]:
-            _link_tree(source[slug] / slug, staging / slug)
-        overview(combined, paths, staging)
-        publish(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    combined: Manifest = {
+        "tool": first["tool"],
+        "shared": first["shared"],
+        "extra": _tree_digest(paths.schools.parent / EXTRA),
+        "schools": dict(sorted(schools.items())),
+    }
+    guard(out, paths.schools)
+    with lock(out):
+        staging = new_staging(out)
+        try:
+            for slug in combined["schools"]:
+                link_tree(source[slug] / slug, staging / slug)
+            overview(combined, paths, staging)
+            carry_over(out, paths.schools, staging)
+            publish(staging, out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return list(combined["schools"])
 
 
@@ -399,41 +420,6 @@ def _read_manifest(out: Path) -> Manifest:
     except (OSError, ValueError):
         return {}
     return manifest
-
-
-def _new_staging(out: Path) -> Path:
-    """Make a fresh staging directory beside `out`, clearing ones left by killed builds."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    for stale in out.parent.glob(f".{out.name}.staging-*"):
-        pid = stale.name.rsplit("-", 1)[-1]
-        if not pid.isdigit() or not _alive(int(pid)):
-            shutil.rmtree(stale, ignore_errors=True)
-    staging = out.parent / f".{out.name}.staging-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    return staging
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    """Copy a published school into staging as hard links: fast, and never shared for writing."""
-    shutil.copytree(source, target, copy_function=_link_or_copy)
-
-
-def _link_or_copy(src: str, dst: str) -> None:
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
 
 
 def _render_all(
@@ -566,36 +552,3 @@ def one_school() -> Iterator[None]:
         if not _warm:
             gc.freeze()
             _warm = True
-
-
-# --- publish: one atomic swap -------------------------------------------------
-
-_RENAME_EXCHANGE = 2
-
-
-def publish(staging: Path, out: Path) -> None:
-    """Stage 5: put `staging` in place of `out` atomically; afterwards `staging` holds the old output."""
-    if not out.exists():
-        staging.rename(out)
-        staging.mkdir()  # the caller removes it
-        return
-    if _exchange(staging, out):
-        return
-    # No renameat2 (not Linux, or an old kernel): two renames, with a tiny window.
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    out.rename(old)
-    staging.rename(out)
-    old.rename(staging)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths with renameat2(RENAME_EXCHANGE); False when unsupported."""
-    if not sys.platform.startswith("linux"):
-        return False
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None:
-        return False
-    at_fdcwd = -100
-    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
-    return rc == 0

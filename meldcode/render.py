@@ -28,6 +28,17 @@ _TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 _TABLE.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"})
 
 
+# Inside <script type="application/json"> only "</script", "<!--" and "<script" can end
+# or derail the block (HTML spec, script data states); escaping <, > and & as JSON
+# \u escapes removes all three and keeps the JSON the same for JSON.parse.
+_SCRIPT_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(data: object) -> str:
+    """JSON to embed in a <script> block: no user text can close the block or open a comment."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_JSON)
+
+
 def escape_text(value: object) -> Markup:
     """Escape any value as literal text, safe in HTML and in Markdown, on one line.
 

@@ -62,3 +62,42 @@ def test_hostile_text_in_overview_is_escaped(hostile_site):
     page = (hostile_site.parent / "index.html").read_text()
     assert "<script>alert" not in page
     assert HOSTILE_NAME in visible(page)
+
+
+SCRIPT_BREAKERS = "Petra <!--<script> </script> & Pieters"
+
+
+def test_json_in_a_page_cannot_end_its_script_block_or_open_a_comment():
+    # <!--<script> in a name inside the wizard's JSON block made the browser swallow the rest of the
+    # afwegingskader page (HTML spec: script data escaped states). Without <, > and & in the block,
+    # none of "</script", "<!--" or "<script" can occur, and JSON.parse still gives the same text.
+    import json
+
+    from meldcode.render import script_json
+
+    data = {"regie": SCRIPT_BREAKERS, "lijst": ["a</SCRIPT >b", "<!-- -->", "x & y"]}
+    block = script_json(data)
+    assert not any(c in block for c in "<>&")
+    assert json.loads(block) == data
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_a_formula_start_with_a_quote():
+    from meldcode.checks import Aandachtspunt
+    from meldcode.overview import aandachtspunten_csv
+
+    point = Aandachtspunt(
+        school="x",
+        code="geen-vertrouwenspersoon",
+        file='=HYPERLINK("http://x";"klik")',
+        line=3,
+        field="@SUM(A1)",
+        message="+31 6 12345678",
+        advies="-2+3",
+        geaccepteerd="\tverborgen",
+    )
+    rows = [{"naam": "=1+1", "slug": "x", "punten": [point]}]
+    lines = aandachtspunten_csv(rows).splitlines()
+    cells = lines[1].split(";")
+    assert cells[0] == "'=1+1"
+    assert all(not c.strip('"').startswith(("=", "+", "-", "@", "\t")) for c in cells), cells
+    assert "'+31 6 12345678" in lines[1] and "'-2+3" in lines[1] and "'@SUM(A1)" in lines[1]
