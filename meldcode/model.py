@@ -471,8 +471,6 @@ class School:
         """Return the role `name` (a role key, or a werkwijze choice that names a role)."""
         if name in self.werkwijze:
             chosen = self.werkwijze[name]
-            if name == "bestuur_informeren.door" and chosen is None:
-                return self.roles["directeur"]  # the standard text: the directeur informs the bestuur
             return chosen if isinstance(chosen, Role) else None
         return self.roles.get(name)
 
@@ -821,8 +819,7 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
             elif path in schema.WERKWIJZE_ROLES and value:
                 value = roles[str(value)]
             werkwijze[".".join(path)] = value
-    if any(path[0] == "bestuur_informeren" for path in chosen) and werkwijze["bestuur_informeren.wanneer"] is None:
-        werkwijze["bestuur_informeren.wanneer"] = ["vermoeden", "melding"]  # what the standard text says
+    # Who informs the bestuur, and when, where the werkwijze leaves it out: meldcode/procedure.py (the one default).
     if any(path[0] == "bestaande_hulp" for path in chosen):
         # help already involved is informed in step 2 unless chosen otherwise; YAML gives text, steps are numbers
         werkwijze["bestaande_hulp.stap"] = int(str(werkwijze["bestaande_hulp.stap"] or 2))
