@@ -916,8 +916,10 @@ def _builtin_contacts(vt: dict) -> list[tuple[Contact, tuple[str, ...]]]:
                 "Vertrouwensinspecteurs van de Inspectie van het Onderwijs",
                 "advies",
                 telefoon=Phone.of(VERTROUWENSINSPECTEUR),
-                toelichting="Voor het bestuur, bij signalen van seksueel misbruik, seksuele intimidatie"
-                " of geweld door een medewerker. Op werkdagen van 8.00 tot 17.00 uur.",
+                # the same as the staff route (signalen-over-medewerker.md.j2): not for the bestuur only
+                toelichting="Bij signalen van seksueel misbruik, seksuele intimidatie of geweld door een"
+                " medewerker. Het bestuur overlegt er verplicht mee; leerlingen, ouders en medewerkers kunnen"
+                " ook zelf bellen. Op werkdagen van 8.00 tot 17.00 uur.",
             ),
             ("vertrouwensinspecteur", "vertrouwensinspecteurs", "vertrouwensinspectie", "inspectie van het onderwijs"),
         ),

@@ -189,3 +189,10 @@ def test_two_roles_conduct_the_parent_conversation_together(tmp_path):
     for slug in ("ik-ben-intern-begeleider", "ik-ben-aandachtsfunctionaris"):
         assert "Jij voert in stap 3 het gesprek met de ouders (samen: " in page(school, slug), slug
     assert f"Het gesprek met de ouders in stap 3 voert {together}." in page(school, "wie-doet-wat")
+
+
+def test_the_sociale_kaart_lets_pupils_parents_and_staff_call_the_vertrouwensinspecteurs(tmp_path):
+    """As the staff route says; the kaart said 'Voor het bestuur' only."""
+    kaart = page(school_from(tmp_path, MINIMAL), "sociale-kaart")
+    assert "Voor het bestuur, bij signalen" not in kaart
+    assert "leerlingen, ouders en medewerkers kunnen ook zelf bellen" in kaart
