@@ -217,6 +217,7 @@ class Contact:
     website: str | None = None
     adres: str | None = None
     toelichting: str | None = None
+    regionaal: Phone | None = None  # a second, regional number (Veilig Thuis in the region: 088 ...)
 
 
 @dataclass(frozen=True)
@@ -948,6 +949,11 @@ def _sociale_kaart(
                 and other.telefoon is not None
                 and contact.telefoon.tel == other.telefoon.tel
             )
+            if (same_phone or same_name) and is_builtin and _adds(contact, other):
+                # a regional number or a wijkagent on a built-in entry: one entry, with what the board wrote
+                at = next(i for i, (c, _, _) in enumerate(kept) if c is other)
+                kept[at] = (_merged(other, contact, same_name), names, True)
+                break
             if same_phone or same_name:
                 dropped.append(
                     Duplicate(
@@ -963,6 +969,33 @@ def _sociale_kaart(
         else:
             kept.append((contact, (), False))
     return [c for c, _, _ in kept], dropped
+
+
+def _adds(entry: Contact, builtin: Contact) -> bool:
+    """Tell whether a config entry says more than the built-in entry it repeats (a regional number, a note)."""
+    other_phone = entry.telefoon is not None and (
+        builtin.telefoon is None or entry.telefoon.tel != builtin.telefoon.tel
+    )
+    return other_phone or bool(
+        entry.regionaal or entry.toelichting or entry.contactpersoon or entry.email or entry.adres
+    )
+
+
+def _merged(builtin: Contact, entry: Contact, same_name: bool) -> Contact:
+    """The built-in entry with what a config entry adds: its own number as the regional one, its note after ours."""
+    regional = entry.regionaal or (
+        entry.telefoon if entry.telefoon and builtin.telefoon and entry.telefoon.tel != builtin.telefoon.tel else None
+    )
+    return dataclasses.replace(
+        builtin,
+        # "Wijkagent" on the police number: who to ask for, as the contact person
+        contactpersoon=builtin.contactpersoon or entry.contactpersoon or (None if same_name else entry.organisatie),
+        email=builtin.email or entry.email,
+        website=builtin.website or entry.website,
+        adres=builtin.adres or entry.adres,
+        toelichting=" ".join(filter(None, (builtin.toelichting, entry.toelichting))) or None,
+        regionaal=builtin.regionaal or regional,
+    )
 
 
 def _people(spec: dict) -> list[Person]:
@@ -981,6 +1014,7 @@ def _contact(data: dict) -> Contact:
         data.get("website"),
         data.get("adres"),
         data.get("toelichting"),
+        Phone.of(data.get("regionaal")),
     )
 
 

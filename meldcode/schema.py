@@ -120,6 +120,8 @@ _CONTACT_FIELDS: dict[str, dict] = {
     "website": _url,
     "adres": _text,
     "toelichting": _long_text,  # when to call them, what they do
+    # a second, regional number: "088 800 6200" for Veilig Thuis in the region, beside 0800-2000
+    "regionaal": _phone,
 }
 CONTACT = {"type": "dict", "schema": _CONTACT_FIELDS}
 

@@ -196,3 +196,23 @@ def test_the_sociale_kaart_lets_pupils_parents_and_staff_call_the_vertrouwensins
     kaart = page(school_from(tmp_path, MINIMAL), "sociale-kaart")
     assert "Voor het bestuur, bij signalen" not in kaart
     assert "leerlingen, ouders en medewerkers kunnen ook zelf bellen" in kaart
+
+
+def test_a_regional_veilig_thuis_number_and_a_wijkagent_survive_on_the_builtin_entries(tmp_path):
+    """Seed 004: 'Veilig Thuis 0800 2000 (Kennemerland; 088 8006200)' and a wijkagent on 0900 8844."""
+    school = school_from(
+        tmp_path,
+        MINIMAL
+        + "sociale_kaart:\n"
+        + "  - organisatie: Veilig Thuis Kennemerland\n    categorie: advies\n    telefoon: 088-800 62 00\n"
+        + "    toelichting: Regionaal nummer, op werkdagen.\n"
+        + "  - organisatie: Wijkagent\n    categorie: crisis\n    telefoon: 0900-8844\n"
+        + "    toelichting: Vraag naar de wijkagent van Heemskerk.\n",
+    )
+    assert not school.dubbel
+    kaart = page(school, "sociale-kaart")
+    assert re.search(r"regionaal: <a href=\"tel:\+31888006200\"", kaart)
+    assert "advies kan anoniem. Regionaal nummer, op werkdagen." in kaart
+    assert "Politie (geen spoed)**<br>Wijkagent" in kaart and "Vraag naar de wijkagent van Heemskerk." in kaart
+    names = [c.organisatie for _, contacts in school.sociale_kaart for c in contacts]
+    assert sum("Veilig Thuis" in n for n in names) == 1 and "Wijkagent" not in names
