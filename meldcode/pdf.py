@@ -156,7 +156,12 @@ def handbook_html(school: School, content: Content, templates_dir: Path, mkdocs_
     logo_url = school.logo.as_uri() if school.logo else ""
     forms = forms_html(school, templates_dir)
     return env.get_template("print/handbook.html.j2").render(
-        school=school, chapters=chapters, appendices=_appendices(forms), forms=Markup(forms), logo_url=logo_url
+        school=school,
+        chapters=chapters,
+        appendices=_appendices(forms),
+        forms=Markup(forms),
+        logo_url=logo_url,
+        aandachtsfunctionaris=resolve(school).aandachtsfunctionaris,
     )
 
 

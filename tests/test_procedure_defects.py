@@ -151,13 +151,15 @@ def test_the_aandachtsfunctionaris_number_from_her_role_entry_is_shown(tmp_path,
     assert "030 123 4599" in page(school, slug)
 
 
-def test_the_poster_shows_the_aandachtsfunctionaris_number_from_her_role_entry(tmp_path):
+def test_the_poster_and_cover_show_the_aandachtsfunctionaris_number_from_her_role_entry(tmp_path):
     from meldcode.pdf import poster_html
 
     yaml = MINIMAL.replace("  telefoon: 030-123 45 67\n", "  email: p.pieters@example.org\n", 1)
     yaml += "rollen:\n  intern_begeleider:\n    naam: Petra Pieters\n    telefoon: 030-123 45 99\n"
-    poster = poster_html(school_from(tmp_path, yaml), CONTENT, TEMPLATES)
-    assert "030 123 4599" in poster
+    school = school_from(tmp_path, yaml)
+    assert "030 123 4599" in poster_html(school, CONTENT, TEMPLATES)
+    cover = handbook_html(school, CONTENT, TEMPLATES, ROOT / "mkdocs.yml").split('class="cover-nood"')[1]
+    assert "Petra Pieters</strong>, 030 123 4599" in cover.split("</div>")[0]
 
 
 # --- schema where the seeds need it ----------------------------------------------------------
