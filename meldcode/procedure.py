@@ -70,15 +70,14 @@ VT_FIRST_FORMS = "eergerelateerd geweld, huwelijksdwang, vrouwelijke genitale ve
 VT_FIRST = (
     "Vermoed je "
     + VT_FIRST_FORMS
-    + ", of is een ouder mogelijk de pleger? Neem dan eerst contact op met Veilig Thuis: vóór een gesprek met de"
-    " ouders, vóór je iemand om toestemming vraagt en zonder te wachten op hulp die er al is."
+    + ", of is een ouder mogelijk de pleger? Bel dan eerst Veilig Thuis: vóór een gesprek met de ouders, vóór een"
+    " vraag om toestemming en zonder te wachten op hulp die er al is."
 )
 SAFETY_FIRST = "Veiligheid gaat voor. Is er acuut gevaar? Bel 112. " + VT_FIRST
 # Where a leerkracht looks first: the start page, step 1, "Ik ben leerkracht", the poster.
 INJURY = (
-    "Zie je letsel? Je mag de leerling neutraal vragen wat er is gebeurd. De school onderzoekt letsel niet zelf"
-    " en maakt geen foto's van het lichaam van een leerling. Vraag Veilig Thuis om advies; die kan een"
-    " vertrouwensarts of forensisch arts inschakelen. Bij ernstig letsel bel je 112."
+    "Zie je letsel? Neutraal vragen wat er is gebeurd, mag. De school onderzoekt letsel niet zelf en maakt geen"
+    " foto's: vraag Veilig Thuis om advies (die kan een vertrouwensarts inschakelen). Bij ernstig letsel bel je 112."
 )
 # Help already involved is informed, never waited for (stap 1-3, "Wie doet wat", "Ik ben").
 HULP_GAAT_DOOR = (
