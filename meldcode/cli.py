@@ -67,7 +67,7 @@ def parser(root: Path, prog: str = "build.py") -> argparse.ArgumentParser:
         help="bouw de websites met MkDocs (standaard) of met Zensical, de opvolger",
     )
     p.add_argument("--serve", metavar="SLUG", help="live voorbeeld van één school, bijgewerkt bij elke wijziging")
-    p.add_argument("--port", type=int, default=8000, help="poort voor --serve (standaard 8000)")
+    p.add_argument("--port", type=_port, default=8000, help="poort voor --serve (standaard 8000)")
     p.add_argument("-q", "--quiet", action="store_true", help="geen voortgangsbalk")
     new = p.add_argument_group("een nieuwe school")
     new.add_argument("--nieuwe-school", metavar="SLUG", help="maak schools/SLUG.yaml voor een nieuwe school")
@@ -86,6 +86,13 @@ def parser(root: Path, prog: str = "build.py") -> argparse.ArgumentParser:
         help="schrijf de JSON Schema's voor editors naar schema/ naast de map met scholen",
     )
     return p
+
+
+def _port(value: str) -> int:
+    """--port as a number from 1 to 65535, with a Dutch message otherwise."""
+    if not value.strip().isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen poortnummer; kies een getal van 1 tot en met 65535")
+    return int(value)
 
 
 def _out_folder(value: str) -> Path:

@@ -9,6 +9,7 @@ with a Dutch message that names the file and line.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,12 @@ _TAG = "tag:yaml.org,2002:"
 # Plain YAML types a config may contain; all scalars are read back as text.
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "timestamp", "binary")}
 _NULL = _TAG + "null"
+
+# Characters no value needs and that hide or reorder text: control characters (but tab and
+# newline), bidi overrides and isolates, zero-width characters. YAML escapes ("\\e", "\\u202E")
+# can write them, so the value is checked, not the file. A zero-width space made two equal
+# names look different; a right-to-left override turns text around in the terminal.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 # English PyYAML messages, translated for board staff. First match wins.
 _YAML_MESSAGES = [
@@ -98,7 +105,14 @@ def load(path: Path, display: str, school: str | None = None) -> Document:
     """
     try:
         try:
-            size = path.stat().st_size
+            info = path.lstat()
+            if not stat.S_ISREG(info.st_mode):  # a link may point anywhere; reading a FIFO never ends
+                raise _fail(
+                    display,
+                    None,
+                    "is geen gewoon bestand (maar een snelkoppeling, pipe of map); zet het bestand zelf in de map",
+                )
+            size = info.st_size
             if size > MAX_BYTES:
                 raise _fail(
                     display, None, f"het bestand is te groot ({size // 1024} kB; maximaal {MAX_BYTES // 1024} kB)"
@@ -138,6 +152,7 @@ def parse(raw: bytes, display: str) -> Document:
     if not re.sub(r"#.*", "", text).strip():
         raise _fail(display, None, "het bestand is leeg")
     try:
+        _within_bounds(text, display)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -151,6 +166,32 @@ def parse(raw: bytes, display: str) -> Document:
     doc = Document(Path(display), display, None)
     doc.data = _Converter(doc).convert(node, ())
     return doc
+
+
+def _within_bounds(text: str, display: str) -> None:
+    """Refuse a file nested or sized far beyond any config before it is composed into nodes.
+
+    The composer recurses once per level (in C): 30,000 nested brackets in 60 kB
+    crashed the process. The parser's events come one by one, without recursion,
+    so counting them first is safe; the exact limits (MAX_DEPTH, MAX_NODES) with
+    the field's path follow in _Converter.
+    """
+    depth = 0
+    for events, event in enumerate(yaml.parse(text, Loader=_Loader), 1):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > _SCAN_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise _fail(display, line, f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if events > _SCAN_EVENTS:
+            raise _fail(display, None, f"het bestand bevat te veel waarden (meer dan {MAX_NODES})")
+
+
+# The pre-scan's limits: loose enough that _Converter names the field of a smaller excess.
+_SCAN_DEPTH = 4 * MAX_DEPTH
+_SCAN_EVENTS = 4 * MAX_NODES
 
 
 def _translate(exc: yaml.YAMLError) -> str:
@@ -200,6 +241,14 @@ class _Converter:
                 return None
             if node.tag not in _SCALAR_TAGS:
                 raise self.fail(node, path, f"het label {node.tag!s} is niet toegestaan; schrijf gewone tekst")
+            hidden = _HIDDEN.search(node.value)
+            if hidden:
+                raise self.fail(
+                    node,
+                    path,
+                    f"bevat een onzichtbaar teken (U+{ord(hidden.group()):04X}, na"
+                    f' "{node.value[: hidden.start()][-20:]}"); typ de waarde opnieuw in, zonder te plakken',
+                )
             return node.value
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":

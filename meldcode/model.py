@@ -685,7 +685,10 @@ def load_config(schools_dir: Path, templates_dir: Path) -> Config:
     fatal = bool(problems)
 
     files = school_files(schools_dir)
-    problems.extend(check_file_names(schools_dir, files))
+    misnamed = check_file_names(schools_dir, files)
+    problems.extend(misnamed)
+    # A file whose name is no usable slug ("...yaml") is never built, also not with --keep-going.
+    files = [p for p in files if p.stem not in {m.school for m in misnamed}]
 
     validator = Validator(schema.school_schema(content.steps), schools_dir=schools_dir)
     docs: list[Document] = []

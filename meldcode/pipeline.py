@@ -35,8 +35,9 @@ from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
 from .model import Config, School, load_config, school_digest, school_files
 from .names import pdf_file
 from .outdir import EXTRA, MANIFEST, carry_over, guard, link_tree, lock, new_staging, publish
+from .process import PDF_SECONDS, end_with_parent, time_limit
 from .resources import ASSETS, MKDOCS_YML, TEMPLATES
-from .validate import suggest
+from .validate import SLUG, suggest
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ def _write(paths: Paths, options: Options, loaded: Loaded) -> tuple[bool, list[B
     try:
         rendered = render(planned, loaded.previous, paths, staging, options)
         overview(rendered.manifest, paths, staging)
+        shutil.rmtree(staging / ".work", ignore_errors=True)  # the site builds' scratch folder, empty by now
         carry_over(paths.out, paths.schools, staging)
         publish(staging, paths.out)
     finally:
@@ -249,7 +251,7 @@ def plan(paths: Paths, options: Options, loaded: Loaded) -> Plan:
     unchanged = sorted(s.slug for s in loaded.schools if s not in todo)
     # Keep the published output of schools not built now (other shard, --school, or an
     # invalid file with --keep-going); drop schools whose file is gone.
-    existing = {p.stem for p in school_files(paths.schools)}
+    existing = {p.stem for p in school_files(paths.schools) if SLUG.match(p.stem)}
     rows: dict[str, Entry] = {
         slug: entry for slug, entry in old.items() if slug in existing and (paths.out / slug).is_dir()
     }
@@ -322,6 +324,8 @@ def merge(parts: list[Path], out: Path, paths: Paths) -> list[str]:
                 " bouw alle delen opnieuw"
             )
         for slug, entry in manifest["schools"].items():
+            if not SLUG.match(slug) or not (part / slug).is_dir() or (part / slug).is_symlink():
+                raise MeldcodeError(f"{part}/{MANIFEST} noemt een school '{slug}' die geen geldige schoolmap is")
             if slug in schools and schools[slug]["digest"] != entry["digest"]:
                 raise MeldcodeError(f"{slug} staat in {source[slug]} en {part}, met verschillende invoer")
             schools[slug], source[slug] = entry, part
@@ -348,6 +352,7 @@ def merge(parts: list[Path], out: Path, paths: Paths) -> list[str]:
 def _wanted(paths: Paths, options: Options) -> set[str]:
     """The slugs this build is about: all, --school ones, or one shard of the school files."""
     slugs = [p.stem for p in school_files(paths.schools)] if paths.schools.is_dir() else []
+    slugs = [s for s in slugs if SLUG.match(s)]  # a misnamed file is reported, never a folder name
     if options.only:
         slugs = [s for s in slugs if s in options.only]
     if options.shard:
@@ -445,7 +450,7 @@ def _render_all(
             for school in todo:
                 collect(build_school(school, paths, staging, options.poster, options.engine))
         else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=end_with_parent) as pool:
                 futures = {
                     pool.submit(build_school, s, paths, staging, options.poster, options.engine): s.slug for s in todo
                 }
@@ -511,9 +516,14 @@ def build_school_site(school: School, paths: Paths, target: Path, engine: str = 
 
 def build_school_pdfs(school: School, paths: Paths, target: Path, poster: str = "A4") -> tuple[int, float]:
     """Write the handbook, forms and poster PDFs into `target`; return handbook pages and poster scale."""
+    content = load_content(paths.templates)
+    with time_limit(PDF_SECONDS):
+        return _write_pdfs(school, paths, target, poster, content)
+
+
+def _write_pdfs(school: School, paths: Paths, target: Path, poster: str, content) -> tuple[int, float]:
     from .pdf import write_handbook, write_poster
 
-    content = load_content(paths.templates)
     pages = write_handbook(
         school,
         content,

@@ -32,6 +32,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -137,10 +138,27 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def do_HEAD(self) -> None:
+        if self._odd():
+            return
         self._pick_directory()
         super().do_HEAD()
 
+    def _odd(self) -> bool:
+        """Answer a request no page of ours makes (a NUL in the path) with 400; True if answered."""
+        if "\x00" in urllib.parse.unquote(self.path, errors="replace"):
+            self.send_error(400, "Ongeldig adres")
+            return True
+        return False
+
     def do_GET(self) -> None:
+        if self._odd():
+            return
+        try:
+            self._get()
+        except ValueError:  # a path the file system cannot take; never a traceback in the terminal
+            self.send_error(400, "Ongeldig adres")
+
+    def _get(self) -> None:
         path = self.path.split("?", 1)[0]
         if path == "/__gebeurtenissen":
             self._events()

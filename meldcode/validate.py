@@ -24,6 +24,7 @@ from babel.dates import format_date
 from . import schema
 from .content import Content
 from .errors import Problem
+from .images import image_kind, image_problem
 from .loader import Document
 
 _EMAIL = re.compile(
@@ -148,21 +149,11 @@ def logo_problem(schools_dir: Path, value: str) -> str | None:
         return f'het logo "{value}" bestaat niet'
     if path.stat().st_size > MAX_LOGO_BYTES:
         return f'het logo "{value}" is te groot (maximaal 2 MB)'
-    if image_kind(path) is None:
+    kind = image_kind(path)
+    if kind is None:
         return f'het logo "{value}" is geen afbeelding (gebruik SVG, PNG of JPEG)'
-    return None
-
-
-def image_kind(path: Path) -> str | None:
-    """Return 'svg', 'png' or 'jpeg' by content, not by name."""
-    head = path.read_bytes()[:2048]
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    text = head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
-    if re.match(r"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]", text, re.S):
-        return "svg"
+    if why := image_problem(path, kind):
+        return f'het logo "{value}" {why}'
     return None
 
 

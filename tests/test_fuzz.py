@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
@@ -122,3 +123,58 @@ def test_mutated_example_configs_never_crash(index, data):
         school = _mutate(school, path, action, data.draw(values))
     raw = yaml.safe_dump(school, allow_unicode=True).encode()
     load_and_validate(raw)
+
+
+# The hostile payload classes of issue 24: markup and script ends, spreadsheet formulas, control,
+# bidi and zero-width characters, deep nesting, long text. Each may land in any field.
+PAYLOADS = st.sampled_from(
+    [
+        "<!--<script>",
+        "</script><script>alert(1)</script>",
+        '=HYPERLINK("http://x";"x")',
+        "+31 6 1234",
+        "-2+3",
+        "@SUM(A1)",
+        "Jan\u200bde Vries",
+        "abc\u202eevil",
+        "\u2066isolate\u2069",
+        "a\x1b[31mrood",
+        "\ufeffbom",
+        "{{ 7*7 }} {% raw %}",
+        "**vet** _schuin_ [x](javascript:alert(1))",
+        "x" * 5000,
+    ]
+)
+hostile = st.one_of(PAYLOADS, st.text(max_size=30), PAYLOADS.map(lambda p: [p, {"naam": p}]))
+
+
+@pytest.mark.slow
+@settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(range(len(EXAMPLES))), st.data())
+def test_ten_thousand_hostile_configs_are_refused_or_stay_text(index, data):
+    import copy
+
+    from meldcode.loader import _HIDDEN
+
+    school = copy.deepcopy(EXAMPLES[index])
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(list(_paths(school))))
+        school = _mutate(school, path, data.draw(st.sampled_from(["replace", "add"])), data.draw(hostile))
+    raw = yaml.safe_dump(school, allow_unicode=True).encode()
+    if data.draw(st.booleans()) and len(raw) < 20_000:
+        raw = b"naam: " + b"[" * data.draw(st.integers(1, 3000)) + b"\n" + raw  # deep nesting in front
+    try:
+        doc = parse(raw, "schools/fuzz.yaml")
+    except LoadError as exc:
+        assert exc.problems and all(p.file == "schools/fuzz.yaml" for p in exc.problems)
+        return
+    for path in _paths(doc.data):  # nothing hidden got through
+        value = _get(doc.data, path)
+        assert not (isinstance(value, str) and _HIDDEN.search(value)), path
+    load_and_validate(raw)
+
+
+def _get(data, path):
+    for part in path:
+        data = data[part]
+    return data

@@ -153,3 +153,36 @@ def test_a_second_build_into_the_same_output_is_refused_while_the_first_runs(tmp
         assert not out.exists()
     run_build(repo / "schools", out, jobs=1)  # released: the next build goes ahead
     assert (out / MANIFEST).is_file()
+
+
+def test_a_misnamed_school_file_with_keep_going_leaves_the_published_schools_alone(tmp_path):
+    # "...yaml" has the stem "..": it was built into the output's parent and removed a published school.
+    repo = _repo(tmp_path)
+    schools, out = repo / "schools", repo / "site"
+    run_build(schools, out, jobs=1)
+    before = _snapshot(out / "minimal")
+    shutil.copy(schools / "minimal.yaml", schools / "...yaml")
+    result = run_build(schools, out, jobs=1, keep_going=True)
+    assert any(p.file == "schools/...yaml" and "bestandsnaam" in p.message for p in result.problems)
+    assert result.failed == [] and result.built == []
+    assert _snapshot(out / "minimal") == before
+    assert sorted(p.name for p in repo.iterdir()) == [".git", ".site.lock", "schools", "site"]
+
+
+def test_merging_refuses_a_part_whose_manifest_names_a_folder_outside_it(tmp_path, capsys):
+    import json
+
+    repo = _repo(tmp_path)
+    part = tmp_path / "deel"
+    run_build(repo / "schools", part, jobs=1)
+    secret = tmp_path / "geheim"
+    secret.mkdir()
+    (secret / "wachtwoorden.txt").write_text("niet publiceren", encoding="utf-8")
+    manifest = json.loads((part / MANIFEST).read_text(encoding="utf-8"))
+    manifest["schools"]["../geheim"] = manifest["schools"]["minimal"]
+    (part / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    out = tmp_path / "samen"
+    code = main(["--schools", str(repo / "schools"), "--out", str(out), "--samenvoegen", str(part)])
+    assert code == 1
+    assert "'../geheim' die geen geldige schoolmap is" in capsys.readouterr().err
+    assert not out.exists()

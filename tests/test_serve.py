@@ -258,3 +258,49 @@ def test_a_pdf_link_says_the_pdf_could_not_be_made_when_there_is_no_good_one(tmp
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_preview_answers_odd_requests_with_an_error_status_never_a_traceback(tmp_path, capfd):
+    import http.server
+    import socket
+    import threading
+
+    from meldcode.serve import _Handler, _State
+
+    (tmp_path / "index.html").write_text("<html><body>voorbeeld</body></html>")
+    state = _State()
+    state.site = tmp_path
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("H", (_Handler,), {"state": state}))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    odd = {
+        b"GET /%00 HTTP/1.0": b"400",
+        b"GET /a\x00b HTTP/1.0": b"400",
+        b"GET /stap-1.pdf%00 HTTP/1.0": b"400",
+        b"HEAD /%00 HTTP/1.0": b"400",
+        b"GET /../../etc/passwd HTTP/1.0": b"404",
+        b"GET http://elders.example/ HTTP/1.0": b"404",
+        b"BREW / HTTP/1.0": b"501",
+        b"GET /" + b"a" * 70_000 + b" HTTP/1.0": b"414",
+    }
+    try:
+        for request, status in odd.items():
+            with socket.create_connection(server.server_address, timeout=10) as conn:
+                conn.sendall(request + b"\r\n\r\n")
+                answer = conn.recv(200)
+            assert answer.split(b"\r\n")[0].split(b" ")[1] == status, request[:40]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "Traceback" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("port", ["70000", "0", "acht", "-1"])
+def test_a_bad_port_is_one_dutch_line(port, capsys):
+    from meldcode.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--serve", "de-regenboog", "--port", port])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "geen poortnummer; kies een getal van 1 tot en met 65535" in err and "Traceback" not in err

@@ -108,10 +108,20 @@ def test_bad_file_name_is_refused(tmp_path):
         ("bestaat-niet.svg", "bestaat niet"),
         ("../buiten.svg", "moet in de map schools/ staan"),
         ("geen-plaatje.svg", "geen afbeelding"),
+        # Hostile logos (issue 24): each would hang, crash or run something in a later stage.
+        ("use-bomb.svg", "<use>-verwijzingen naar onderdelen die zelf weer <use> bevatten"),
+        ("script.svg", "bevat een <script>"),
+        ("onload.svg", "bevat een script (onload=...)"),
+        ("external-image.svg", 'verwijst naar een ander bestand of internet ("file:///etc/passwd")'),
+        ("entities.svg", "geen afbeelding"),
+        ("pixel-bomb.png", "is te groot (te veel pixels); verklein het logo"),
+        ("truncated.png", "geen leesbare afbeelding"),
     ],
 )
 def test_bad_logo_is_refused(tmp_path, logo, fragment):
     schools = copy_schools(tmp_path, with_examples=False)
+    for path in (FIXTURES / "bad-logo").iterdir():
+        shutil.copy(path, schools)
     (tmp_path / "buiten.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     (schools / "geen-plaatje.svg").write_text("#!/bin/sh\necho dit is geen plaatje\n")
     stichting = schools / "_stichting.yaml"
@@ -153,3 +163,20 @@ def test_example_schools_are_valid():
     config = load_config(ROOT / "schools", TEMPLATES)
     assert config.problems == []
     assert len(config.schools) >= 3
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo"])
+def test_a_school_file_that_is_a_link_or_a_pipe_is_refused_without_reading_it(tmp_path, kind):
+    import os
+
+    outside = tmp_path / "elders.yaml"
+    shutil.copy(FIXTURES / "good" / "minimal.yaml", outside)
+    schools = copy_schools(tmp_path / "bestuur", with_examples=False)
+    target = schools / "vreemd.yaml"
+    if kind == "symlink":
+        target.symlink_to(outside)
+    else:
+        os.mkfifo(target)  # reading it would wait forever for a writer
+    problems = load_config(schools, TEMPLATES).problems
+    assert [(p.file, p.school) for p in problems] == [("schools/vreemd.yaml", "vreemd")]
+    assert "geen gewoon bestand" in problems[0].message
