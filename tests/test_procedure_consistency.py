@@ -45,7 +45,7 @@ def bestuur_claims(texts: dict[str, str], school: School) -> list[Claim]:
             s = claim.sentence
             if "bestuur" not in s.lower() or NOT_ABOUT_INFORMING.search(s):
                 continue
-            if re.search(r"informe|geïnformeerd|op de hoogte", s):
+            if re.search(r"informe|geïnformeerd|op de hoogte", s, re.I):
                 found.append(claim)
     return found
 
@@ -73,6 +73,10 @@ def actor_problems(school: School, claim: Claim, p: Procedure, where: str) -> li
         said_nouns = {r.noem for r in school.roles.values() if r.noem in s.lower() and r.key != "bestuur"}
         if not said_nouns <= nouns:
             problems.append(f"names {sorted(said_nouns - nouns)} as informing the bestuur: {where}")
+    elif s.startswith("Informeer het bestuur") and claim.place == "formulieren":
+        # the checklist speaks to who makes the melding
+        if not p.does([school.melding_doen], p.bestuur_door):
+            problems.append(f"the checklist tells who reports to inform the bestuur: {where}")
     elif s.startswith("informeert"):
         context = claim.context
         if context in school.roles:
