@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .grammar import first_upper
+from .kaart import partner_contact
 from .model import Contact, Person, Role, School, dutch_list, organisation_key, party_label
 from .render import escape_text, phone_link
 
@@ -203,7 +204,12 @@ class Procedure:
                 continue
             if self.does(roles, self.bestuur_door):
                 items.append("informeert het bestuur " + MOMENT_TEXT[moment] + ";")
-            elif self.does(roles, (self.regie(step),)) and not self.does(roles, (self.school.roles["bestuur"],)):
+            elif (
+                self.does(roles, (self.regie(step),))
+                and not self.does(roles, (self.school.roles["bestuur"],))
+                # who makes the melding and informs the bestuur knows it was made
+                and not (moment == "melding" and self.does([self.school.melding_doen], self.bestuur_door))
+            ):
                 items.append(MOMENT_TELL[moment])
             elif any(r.key == "bestuur" for r in roles):
                 items.append("wordt door {bestuur_door} geïnformeerd " + MOMENT_TEXT[moment] + ";")
@@ -469,27 +475,6 @@ def _reachable(school: School, person: Person) -> Person:
     phone = person.telefoon or next((p.telefoon for p in same if p.telefoon), None)
     email = person.email or next((p.email for p in same if p.email), None)
     return Person(person.naam, person.functie, phone, email, person.bereikbaar)
-
-
-_STOPWORDS = {"de", "het", "een", "van", "voor", "en", "in", "op", "bij", "met", "regio", "team"}
-
-
-def partner_contact(partner: str, contacts: list[Contact]) -> Contact | None:
-    """Return the sociale-kaart entry an overlegpartner names ("Buurtteam Maarssen"), if any."""
-    words = [w for w in organisation_key(partner).split() if w not in _STOPWORDS]
-    for contact in contacts:
-        text = " ".join(filter(None, (contact.organisatie, contact.contactpersoon, contact.toelichting)))
-        found = organisation_key(text).split()
-        name = [w for w in organisation_key(contact.organisatie).split() if w not in _STOPWORDS]
-        if words and all(_word_in(w, found) for w in words):
-            return contact
-        if name and all(_word_in(w, words) for w in name):
-            return contact
-    return None
-
-
-def _word_in(word: str, words: list[str]) -> bool:
-    return any(word == w or (min(len(word), len(w)) >= 4 and (word in w or w in word)) for w in words)
 
 
 # --- slots ---------------------------------------------------------------------------------
