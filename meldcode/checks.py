@@ -136,7 +136,7 @@ _ALL = [
     Check(
         "overlegpartner-niet-op-kaart",
         "Overlegpartner staat niet op de sociale kaart",
-        "Zet de organisatie onder 'sociale_kaart', met telefoon, e-mail of website; stap 2 verwijst ernaar.",
+        "Zet de organisatie onder 'sociale_kaart', met telefoon, e-mail of website; stap 2 noemt dan haar nummer.",
     ),
     Check(
         "dubbel-op-sociale-kaart",
