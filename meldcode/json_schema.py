@@ -145,12 +145,17 @@ def _rules(rules: dict, path: tuple[str, ...], notes: dict) -> dict[str, Any]:
     """Translate one Cerberus rule set."""
     kind = rules.get("type")
     described = [_sentence(notes[path])] if path in notes else []
+    if isinstance(kind, list):  # one value or a list of them (werkwijze: one role, or several "samen")
+        variants: dict[str, Any] = {"anyOf": [_rules({**rules, "type": k}, path, {}) for k in kind]}
+        return {"description": " ".join(described), **variants} if described else variants
     if kind == "dict":
         out = _dict(rules, path, notes)
     elif kind == "list":
         out = {"type": "array"}
         if "schema" in rules:
             out["items"] = _rules(rules["schema"], path, notes)
+        elif "allowed" in rules:
+            out["items"] = {"type": "string", "enum": list(rules["allowed"])}
         if rules.get("empty") is False:
             out["minItems"] = 1
         if "maxlength" in rules:

@@ -217,6 +217,7 @@ class Contact:
     website: str | None = None
     adres: str | None = None
     toelichting: str | None = None
+    regionaal: Phone | None = None  # a second, regional number (Veilig Thuis in the region: 088 ...)
 
 
 @dataclass(frozen=True)
@@ -459,12 +460,18 @@ class School:
             self._holds(k, v, subject, step) for k, v in (item.get("als_niet") or {}).items()
         )
 
+    def _roles_named(self, name: str) -> list[Role]:
+        """Return the role `name`, or the roles a werkwijze choice names (several who act together)."""
+        chosen = self.werkwijze.get(name)
+        if isinstance(chosen, list):
+            return chosen
+        role = self._role_named(name)
+        return [role] if role else []
+
     def _role_named(self, name: str) -> Role | None:
         """Return the role `name` (a role key, or a werkwijze choice that names a role)."""
         if name in self.werkwijze:
             chosen = self.werkwijze[name]
-            if name == "bestuur_informeren.door" and chosen is None:
-                return self.roles["directeur"]  # the standard text: the directeur informs the bestuur
             return chosen if isinstance(chosen, Role) else None
         return self.roles.get(name)
 
@@ -476,13 +483,13 @@ class School:
             if key == "regie":
                 subject = self.taakverdeling[step].regie if step else None
             names = wanted if isinstance(wanted, list) else [wanted]
-            return any(self.same(subject, self._role_named(str(name))) for name in names)
+            return any(self.same(subject, role) for name in names for role in self._roles_named(str(name)))
         value = self.werkwijze[key]
         options = wanted if isinstance(wanted, list) else [wanted]
         if value is None:
             return None in options
-        if isinstance(value, list):
-            return any(o in value for o in options)
+        if isinstance(value, list):  # moments, or several roles that act together
+            return ("gekozen" in options and bool(value)) or any(o in value for o in options)
         return "gekozen" in options or value in options
 
 
@@ -811,9 +818,12 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         for key in rules["schema"] if rules["type"] == "dict" else [None]:
             path = (section, key) if key else (section,)
             value = chosen.get(path)
-            werkwijze[".".join(path)] = roles[str(value)] if path in schema.WERKWIJZE_ROLES and value else value
-    if any(path[0] == "bestuur_informeren" for path in chosen) and werkwijze["bestuur_informeren.wanneer"] is None:
-        werkwijze["bestuur_informeren.wanneer"] = ["vermoeden", "melding"]  # what the standard text says
+            if path in schema.WERKWIJZE_ROLES and isinstance(value, list):
+                value = [roles[str(v)] for v in value]  # several roles act together ("samen")
+            elif path in schema.WERKWIJZE_ROLES and value:
+                value = roles[str(value)]
+            werkwijze[".".join(path)] = value
+    # Who informs the bestuur, and when, where the werkwijze leaves it out: meldcode/procedure.py (the one default).
     if any(path[0] == "bestaande_hulp" for path in chosen):
         # help already involved is informed in step 2 unless chosen otherwise; YAML gives text, steps are numbers
         werkwijze["bestaande_hulp.stap"] = int(str(werkwijze["bestaande_hulp.stap"] or 2))
@@ -910,8 +920,10 @@ def _builtin_contacts(vt: dict) -> list[tuple[Contact, tuple[str, ...]]]:
                 "Vertrouwensinspecteurs van de Inspectie van het Onderwijs",
                 "advies",
                 telefoon=Phone.of(VERTROUWENSINSPECTEUR),
-                toelichting="Voor het bestuur, bij signalen van seksueel misbruik, seksuele intimidatie"
-                " of geweld door een medewerker. Op werkdagen van 8.00 tot 17.00 uur.",
+                # the same as the staff route (signalen-over-medewerker.md.j2): not for the bestuur only
+                toelichting="Bij signalen van seksueel misbruik, seksuele intimidatie of geweld door een"
+                " medewerker. Het bestuur overlegt er verplicht mee; leerlingen, ouders en medewerkers kunnen"
+                " ook zelf bellen. Op werkdagen van 8.00 tot 17.00 uur.",
             ),
             ("vertrouwensinspecteur", "vertrouwensinspecteurs", "vertrouwensinspectie", "inspectie van het onderwijs"),
         ),
@@ -940,6 +952,11 @@ def _sociale_kaart(
                 and other.telefoon is not None
                 and contact.telefoon.tel == other.telefoon.tel
             )
+            if (same_phone or same_name) and is_builtin and _adds(contact, other):
+                # a regional number or a wijkagent on a built-in entry: one entry, with what the board wrote
+                at = next(i for i, (c, _, _) in enumerate(kept) if c is other)
+                kept[at] = (_merged(other, contact, same_name), names, True)
+                break
             if same_phone or same_name:
                 dropped.append(
                     Duplicate(
@@ -955,6 +972,33 @@ def _sociale_kaart(
         else:
             kept.append((contact, (), False))
     return [c for c, _, _ in kept], dropped
+
+
+def _adds(entry: Contact, builtin: Contact) -> bool:
+    """Tell whether a config entry says more than the built-in entry it repeats (a regional number, a note)."""
+    other_phone = entry.telefoon is not None and (
+        builtin.telefoon is None or entry.telefoon.tel != builtin.telefoon.tel
+    )
+    return other_phone or bool(
+        entry.regionaal or entry.toelichting or entry.contactpersoon or entry.email or entry.adres
+    )
+
+
+def _merged(builtin: Contact, entry: Contact, same_name: bool) -> Contact:
+    """The built-in entry with what a config entry adds: its own number as the regional one, its note after ours."""
+    regional = entry.regionaal or (
+        entry.telefoon if entry.telefoon and builtin.telefoon and entry.telefoon.tel != builtin.telefoon.tel else None
+    )
+    return dataclasses.replace(
+        builtin,
+        # "Wijkagent" on the police number: who to ask for, as the contact person
+        contactpersoon=builtin.contactpersoon or entry.contactpersoon or (None if same_name else entry.organisatie),
+        email=builtin.email or entry.email,
+        website=builtin.website or entry.website,
+        adres=builtin.adres or entry.adres,
+        toelichting=" ".join(filter(None, (builtin.toelichting, entry.toelichting))) or None,
+        regionaal=builtin.regionaal or regional,
+    )
 
 
 def _people(spec: dict) -> list[Person]:
@@ -973,6 +1017,7 @@ def _contact(data: dict) -> Contact:
         data.get("website"),
         data.get("adres"),
         data.get("toelichting"),
+        Phone.of(data.get("regionaal")),
     )
 
 

@@ -12,17 +12,18 @@ builds MkDocs' nav from that, so a new page cannot miss the menu.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
 from .content import Content
-from .grammar import first_upper
-from .model import CENTRUM_SEKSUEEL_GEWELD, POLITIE, VERTROUWENSINSPECTEUR, Phone, Role, School, dutch_list
+from .model import CENTRUM_SEKSUEEL_GEWELD, POLITIE, VERTROUWENSINSPECTEUR, Phone, School
 from .names import role_page
-from .render import environment, phone_link, script_json
+from .procedure import kader_for, resolve, slots, toestemming_van
+from .render import environment, script_json
+
+__all__ = ["MENU", "Menu", "Page", "kader_for", "menu", "pages_for", "render_page", "slots", "toestemming_van"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -114,7 +115,8 @@ def render_page(
 ) -> str:
     """Render one page to Markdown for `output` ('web' or 'print')."""
     env = environment(templates_dir)
-    kader = kader_for(school, content.kader)
+    procedure = resolve(school)
+    kader = kader_for(school, content.kader, procedure)
     # The start page points to the "Ik ben" pages: to the first one the menu shows, by its heading.
     role_pages = [p.slug for p in pages_for(school, content) if p.menu is ROLES]
     context = {
@@ -128,111 +130,9 @@ def render_page(
         },
         "kader_json": Markup(script_json(kader)),
         "flowchart_svg": Markup(flowchart_svg),
-        "slots": slots(school),
+        "slots": slots(school, procedure),
+        "procedure": procedure,
         "roles_menu": {"heading": ROLES.heading, "first": role_pages[0] if role_pages else None},
         **dict(page.extra),
     }
     return env.get_template(f"handbook/{page.template}").render(context)
-
-
-def slots(school: School) -> dict[str, str | Markup]:
-    """Return the school's values for the {slots} in our content text (templates/data/*.yaml).
-
-    Every slot also exists with a capital first letter ({Casemanager}), for the start of a sentence.
-    """
-    w = school.werkwijze
-
-    def who(key: str, default: str = "") -> str:
-        role = w[key]
-        return role.aanduiding if isinstance(role, Role) else default
-
-    moments = {
-        "vermoeden": "bij een vermoeden van huiselijk geweld of kindermishandeling (vraag 1 van het afwegingskader)",
-        "melding": "bij een melding bij Veilig Thuis",
-        "geen_oudergesprek": "als het gesprek met de ouders in stap 3 niet doorgaat",
-    }
-    values = {
-        "ondersteuningsteam": school.afspraken.ondersteuningsteam,
-        "verwijsindex": school.afspraken.verwijsindex,
-        "veilig_thuis": school.veilig_thuis.naam,
-        "veilig_thuis_telefoon": phone_link(school.veilig_thuis.telefoon),
-        "school": school.naam_in_tekst,  # in running text, with its article
-        "oudergesprek_door": who("gesprek_ouders.voert"),
-        "leerlinggesprek_door": who("gesprek_leerling.voert"),
-        "bestuur_door": who("bestuur_informeren.door", "de directeur"),
-        "bestuur_momenten": dutch_list([moments[m] for m in moments if m in (w["bestuur_informeren.wanneer"] or [])]),
-        # the school's own text, without its final stop: the sentence it goes into ends it
-        "team_taak": (w["ondersteuningsteam.taak"] or "").rstrip(" ;."),
-        "groot_team": w["ondersteuningsteam.groot"] or "",
-        "groot_taak": (w["ondersteuningsteam.groot_taak"] or "").rstrip(" ;."),
-        "bestaande_hulp": w["bestaande_hulp.organisatie"] or "een wijkteam, buurtteam of jeugdhulpverlener",
-        "bestaande_hulp_door": who("bestaande_hulp.informeert"),
-        "melding_ouders_door": who("melding_ouders_informeren"),
-        "casemanager": who("casemanager"),
-        # The teacher closest to the pupil: the mentor in voortgezet onderwijs.
-        "leerkracht": "de mentor" if school.vo else "de leerkracht",
-        "leerkrachten": "mentoren" if school.vo else "leerkrachten",
-        "vorige_leerkracht": "de vorige mentor" if school.vo else "de vorige leerkracht",
-        # Sharing with help outside the school: written consent where the werkwijze asks it for externals.
-        "toestemming_hulp": "schriftelijke toestemming"
-        if w["ondersteuningsteam.toestemming"] in ("extern_schriftelijk", "groot_team_schriftelijk")
-        else "toestemming",
-        "toestemming_van": toestemming_van(school),
-        # Who hears of a melding, and who is to accept help, first: from 18 the parents have no
-        # gezag (BW 1:233, 1:245) and hear nothing without the pupil's consent (AVG art. 6).
-        "melding_met": "de leerling en, bij een minderjarige leerling, met de ouders"
-        if school.volwassenen
-        else "de leerling en met de ouders"
-        if school.zestien
-        else "de ouders en, als dat passend is, met de leerling",
-        "ouders_en_leerling": "de leerling en, bij een minderjarige leerling, de ouders"
-        if school.volwassenen
-        else "de ouders en de leerling",
-    }
-    return {**values, **{first_upper(k): first_upper(v) for k, v in values.items()}}
-
-
-def toestemming_van(school: School) -> str:
-    """Return who consents to sharing a pupil's data, for this school's ages ("vraag je ... om toestemming").
-
-    Under 16 the parents with gezag consent, from 16 the pupil (UAVG art. 5 lid 1). Curatele and
-    mentorschap exist for adults only (BW boek 1, titel 16 and 20; they take effect at 18), so the
-    curator or *wettelijk* mentor (never the class mentor) is named with "vanaf 18 jaar" only.
-    Sources: wetten.overheid.nl via privacy-web.nl (UAVG art. 5), lawyrup.nl (titel 16, art. 1:378
-    and 1:381) and viajuridica.nl (titel 20, art. 1:450).
-    """
-    adult = "bij curatele of mentorschap vanaf 18 jaar, de curator of wettelijk mentor"
-    if not school.zestien and not school.volwassenen:
-        return "de ouders"
-    if not school.onder_16:
-        return f"de leerling zelf of, {adult}" if school.volwassenen else "de leerling zelf"
-    if not school.volwassenen:
-        return "de ouders (tot 16 jaar) of de leerling zelf (vanaf 16 jaar)"
-    return f"de ouders (tot 16 jaar), de leerling zelf (vanaf 16 jaar) of, {adult}"
-
-
-def kader_for(school: School, kader: dict) -> dict:
-    """Return the afwegingskader with this school's werkwijze applied and its {slots} filled in."""
-    fill = slots(school)
-
-    def filled(text: str) -> str:
-        return re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], text)
-
-    vragen = []
-    for vraag in kader["vragen"]:
-        vraag = {**vraag, "vraag": filled(vraag["vraag"])}
-        antwoorden = []
-        for answer in vraag["antwoorden"]:
-            answer = dict(answer)
-            if isinstance(answer.get("actie"), list):
-                chosen = school.select(answer["actie"])
-                answer.pop("actie")
-                if chosen:
-                    answer["actie"] = filled(chosen[0])
-            antwoorden.append(answer)
-        vragen.append({**vraag, "antwoorden": antwoorden})
-    uitkomsten = {
-        key: {**uitkomst, "tekst": filled(uitkomst["tekst"]), "kort": filled(uitkomst["kort"])}
-        for key, uitkomst in kader["uitkomsten"].items()
-    }
-    return {**kader, "vragen": vragen, "uitkomsten": uitkomsten}

@@ -24,7 +24,8 @@ from .content import Content
 from .errors import BuildError
 from .flowchart import flowchart_svg
 from .model import School
-from .pages import kader_for, pages_for, render_page
+from .pages import pages_for, render_page
+from .procedure import kader_for, resolve, slots
 from .render import environment, escape_text, markdown_to_html
 
 POSTER_SIZES = {"A4": "A4", "A3": "A3"}
@@ -153,9 +154,38 @@ def handbook_html(school: School, content: Content, templates_dir: Path, mkdocs_
         )
     env = environment(templates_dir)
     logo_url = school.logo.as_uri() if school.logo else ""
-    forms = env.get_template("print/_formulieren.html.j2").render(school=school)
+    forms = forms_html(school, templates_dir)
     return env.get_template("print/handbook.html.j2").render(
-        school=school, chapters=chapters, appendices=_appendices(forms), forms=Markup(forms), logo_url=logo_url
+        school=school,
+        chapters=chapters,
+        appendices=_appendices(forms),
+        forms=Markup(forms),
+        logo_url=logo_url,
+        aandachtsfunctionaris=resolve(school).aandachtsfunctionaris,
+    )
+
+
+def forms_html(school: School, templates_dir: Path) -> str:
+    """Return the HTML of the printable forms (the handbook's appendices)."""
+    procedure = resolve(school)
+    template = environment(templates_dir).get_template("print/_formulieren.html.j2")
+    return template.render(school=school, procedure=procedure, slots=slots(school, procedure))
+
+
+def poster_html(school: School, content: Content, templates_dir: Path, qr_svg: str = "", poster_css: str = "") -> str:
+    """Return the poster's HTML, as WeasyPrint gets it."""
+    procedure = resolve(school)
+    return (
+        environment(templates_dir)
+        .get_template("print/poster.html.j2")
+        .render(
+            school=school,
+            procedure=procedure,
+            slots=slots(school, procedure),
+            steps=content.steps,
+            qr_svg=Markup(qr_svg),
+            poster_css=Markup(poster_css),
+        )
     )
 
 
@@ -205,7 +235,6 @@ def write_poster(
     """Write the one-page poster, shrinking text until it fits; return the scale used."""
     qr = segno.make(school.url, error="m")
     qr_svg = Markup(qr.svg_inline(scale=4, dark="#000", light="#fff", omitsize=True))
-    template = environment(templates_dir).get_template("print/poster.html.j2")
     enlarge = 1.41 if paper == "A3" else 1.0
     margin = 17 if paper == "A3" else 12
     # The largest type size that still fits one page: a short poster fills the sheet,
@@ -213,11 +242,8 @@ def write_poster(
     scales = (1.5, 1.38, 1.27, 1.17, 1.08, 1.0, 0.92, 0.85, 0.78, 0.71, 0.64, 0.57, 0.5, 0.44, 0.38, 0.33)
 
     def attempt(scale: float):
-        html = template.render(
-            school=school,
-            steps=content.steps,
-            qr_svg=qr_svg,
-            poster_css=_poster_css(POSTER_SIZES[paper], margin, scale * enlarge, enlarge),
+        html = poster_html(
+            school, content, templates_dir, qr_svg, _poster_css(POSTER_SIZES[paper], margin, scale * enlarge, enlarge)
         )
         return _render(html, target, assets_dir, [assets_dir]), _identifier("poster", html, school)
 

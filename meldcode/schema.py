@@ -120,6 +120,8 @@ _CONTACT_FIELDS: dict[str, dict] = {
     "website": _url,
     "adres": _text,
     "toelichting": _long_text,  # when to call them, what they do
+    # a second, regional number: "088 800 6200" for Veilig Thuis in the region, beside 0800-2000
+    "regionaal": _phone,
 }
 CONTACT = {"type": "dict", "schema": _CONTACT_FIELDS}
 
@@ -139,18 +141,20 @@ STICHTING_CONTACT = {
 # (gesprek_ouders.leerkracht alone, for example). Leave a key out for the
 # standard text. Role keys are checked against the school's roles (model.py).
 _role_key = {"type": "string", "empty": False}
+# One role, or several who act together ("samen"): [intern_begeleider, schoolmaatschappelijk_werker].
+_role_keys = {"type": ["string", "list"], "empty": False, "schema": _role_key}
 WERKWIJZE: dict[str, dict] = {
     "gesprek_ouders": {  # the conversation with the parents in step 3
         "type": "dict",
         "schema": {
-            "voert": _role_key,  # role that conducts it; left out: "spreek af wie het gesprek voert"
+            "voert": _role_keys,  # role(s) that conduct it; left out: "spreek af wie het gesprek voert"
             "leerkracht": {"type": "string", "allowed": ["in_overleg", "standaard", "nooit"]},  # is the teacher there?
         },
     },
     "gesprek_leerling": {  # the conversation with the pupil in step 3
         "type": "dict",
         "schema": {
-            "voert": _role_key,  # role that conducts it
+            "voert": _role_keys,  # role(s) that conduct it
             # school_begint: the school raises its concern; leerling_begint: only listen when the pupil does
             "aanpak": {"type": "string", "allowed": ["school_begint", "leerling_begint"]},
         },
@@ -160,10 +164,11 @@ WERKWIJZE: dict[str, dict] = {
     "bestuur_informeren": {  # when the bevoegd gezag hears of a case, and from whom
         "type": "dict",
         "schema": {
-            "wanneer": {  # vermoeden (afwegingsvraag 1), melding, geen_oudergesprek (step 3 skipped)
-                "type": "list",
-                "empty": False,
-                "schema": {"type": "string", "allowed": ["vermoeden", "melding", "geen_oudergesprek"]},
+            # vermoeden (afwegingsvraag 1), melding, geen_oudergesprek (step 3 skipped); nooit, or an
+            # empty list: the bestuur hears of no single case
+            "wanneer": {
+                "type": ["string", "list"],
+                "allowed": ["vermoeden", "melding", "geen_oudergesprek", "nooit"],
             },
             "door": _role_key,  # role that informs the bestuur; left out: the directeur
         },

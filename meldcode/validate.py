@@ -200,8 +200,9 @@ def _schema_at(root: Any, path: tuple) -> dict | None:
     return None
 
 
-def _wrong_type(constraint: str, value: object) -> str:
-    expected = _TYPE_NAMES.get(constraint, constraint)
+def _wrong_type(constraint: str | list[str], value: object) -> str:
+    kinds = constraint if isinstance(constraint, list) else [constraint]
+    expected = " of ".join(_TYPE_NAMES.get(str(k), str(k)) for k in kinds)
     glued = re.match(r"^([a-z_][a-z_0-9]*):(\S+)", value) if isinstance(value, str) else None
     if glued:  # `naam:Wendy` under a group: the space after the colon is missing
         return f"moet {expected} zijn; {glued_advice(glued.group(1), glued.group(2))}"
@@ -226,6 +227,7 @@ def _translate(doc: Document, root: Any, error) -> Problem:
         return doc.problem(path, _empty(root, path))
     if rule == "type":
         return doc.problem(path, _wrong_type(error.constraint, value))
+    path, value = _refused_item(error, path, value)
     if rule == "allowed":
         options = list(error.constraint)
         message = f'"{value}" is geen geldige waarde; kies uit: {", ".join(options)}'
@@ -251,6 +253,14 @@ def _translate(doc: Document, root: Any, error) -> Problem:
     if error.code == cerberus.errors.CUSTOM.code:  # raised by our _check_with_* rules
         return doc.problem(path, str(error.info[0]))
     return doc.problem(path, f"is ongeldig ({rule})")  # pragma: no cover - a rule the schema does not use
+
+
+def _refused_item(error, path: tuple, value: Any) -> tuple[tuple, Any]:
+    """For a refused list of values (werkwijze wanneer: one value or a list): the item refused, and its path."""
+    if error.rule == "allowed" and isinstance(value, list):
+        index, value = next((i, v) for i, v in enumerate(value) if v not in error.constraint)
+        return (*path, index), value
+    return path, value
 
 
 def _empty(root: Any, path: tuple) -> str:
@@ -511,9 +521,13 @@ def _check_werkwijze(doc: Document, stichting: Document, available: set[str]) ->
     problems = []
     chosen = werkwijze_sources(doc, stichting)
     for path in schema.WERKWIJZE_ROLES:
-        if path not in chosen or chosen[path][1] in available:
+        if path not in chosen:
             continue
-        source, role_key = chosen[path]
+        source, value = chosen[path]
+        missing = [key for key in (value if isinstance(value, list) else [value]) if key not in available]
+        if not missing:
+            continue
+        role_key = missing[0]
         hint = suggest(str(role_key), sorted(available))
         where = "op deze school" if source is doc else f"bij {doc.display}"
         advice = (
@@ -533,7 +547,11 @@ def _check_werkwijze(doc: Document, stichting: Document, available: set[str]) ->
             )
         )
     voert = chosen.get(("gesprek_ouders", "voert"))
-    if voert and voert[1] == "leerkracht" and chosen.get(("gesprek_ouders", "leerkracht"), (None, ""))[1] == "nooit":
+    if (
+        voert
+        and "leerkracht" in _as_list(voert[1])
+        and chosen.get(("gesprek_ouders", "leerkracht"), (None, ""))[1] == "nooit"
+    ):
         source = chosen[("gesprek_ouders", "leerkracht")][0]
         problems.append(
             source.problem(
@@ -556,6 +574,14 @@ def _check_werkwijze(doc: Document, stichting: Document, available: set[str]) ->
                 " geef dat team een naam bij werkwijze.ondersteuningsteam.groot",
             )
         )
+    wanneer = chosen.get(("bestuur_informeren", "wanneer"))
+    if wanneer and "nooit" in _as_list(wanneer[1]) and len(_as_list(wanneer[1])) > 1:
+        problems.append(
+            wanneer[0].problem(
+                ("werkwijze", "bestuur_informeren", "wanneer"),
+                "'nooit' staat hier samen met een moment; kies 'nooit' alleen, of laat het weg",
+            )
+        )
     # A problem in the stichting's werkwijze that only this school has belongs to this school,
     # and says which school: the stichting's file alone does not tell.
     return [
@@ -568,6 +594,11 @@ def _check_werkwijze(doc: Document, stichting: Document, available: set[str]) ->
         )
         for p in problems
     ]
+
+
+def _as_list(value: object) -> list:
+    """A werkwijze value that may be one item or a list of them, as a list."""
+    return value if isinstance(value, list) else [value]
 
 
 def _advice(message: str, hint: str, advice: str) -> str:

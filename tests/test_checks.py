@@ -166,6 +166,7 @@ def cut(text: str, start: str, end: str) -> str:
 STICHTING_CASES = {
     "geen-bewaartermijn": lambda t: cut(t, "  bewaartermijn: >-", "  functionaris_gegevensbescherming:"),
     "geen-fg": lambda t: cut(t, "  functionaris_gegevensbescherming:", "# Standaard taakverdeling"),
+    "bestuur-zonder-telefoon": replace("  telefoon: 0346-250 180\n", ""),
     "geen-medezeggenschap": replace("  medezeggenschap: na advies", "  # medezeggenschap: na advies"),
     "besluit-taakverdeling": replace("  besluit_melden: directeur", "  besluit_melden: leerkracht"),
     "invulvoorbeeld": replace("telefoon: 0346-250 180", "telefoon: 06-12345678"),

@@ -162,4 +162,4 @@ def test_professionele_norm_is_named_where_meldrecht_is_explained(example_site):
         text = visible_text((example_site / "het-kompas" / f"{page}.html").read_text(encoding="utf-8"))
         assert "professionele norm" in text.lower(), page
     start = visible_text((example_site / "het-kompas" / "index.html").read_text(encoding="utf-8"))
-    assert "Bij acuut gevaar wacht je daar niet op" in start
+    assert "Bij acuut gevaar wacht je niet op de stappen" in start

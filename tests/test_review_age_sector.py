@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from meldcode.content import load_content
 from meldcode.model import School, load_config
 from meldcode.pages import pages_for, render_page
-from meldcode.render import environment
+from meldcode.pdf import forms_html
 
 TEMPLATES = ROOT / "templates"
 CONTENT = load_content(TEMPLATES)
@@ -165,11 +165,9 @@ def test_vo_text_names_the_mentor_the_klas_and_the_schools_own_team():
         text = page(VO, name)
         assert "zorgoverleg" not in text, name
         assert "het zorg- en adviesteam (ZAT)" in text, name
-    forms = " ".join(
-        environment(TEMPLATES).get_template("print/_formulieren.html.j2").render(school=schools()[VO]).split()
-    )
+    forms = " ".join(forms_html(schools()[VO], TEMPLATES).split())
     assert "Groep:" not in forms and "Klas: ______" in forms and "adres, klas en mentor." in forms
-    primary = environment(TEMPLATES).get_template("print/_formulieren.html.j2").render(school=schools()["de-regenboog"])
+    primary = forms_html(schools()["de-regenboog"], TEMPLATES)
     assert "Groep: ______" in primary and "adres, groep." in primary
 
 

@@ -85,7 +85,7 @@ BOTH_OUTPUTS = [
         "de-regenboog",
         "bestuur_informeren.wanneer: vermoeden",
         "stap-4",
-        "kindermishandeling brengt de directeur (Henk Bosman) het bestuur op de hoogte.",
+        "(vraag 1 van het afwegingskader)? Dan informeert de directeur (Henk Bosman) het bestuur.",
     ),
     (
         "de-regenboog",
@@ -97,7 +97,7 @@ BOTH_OUTPUTS = [
         "het-kompas",
         "bestuur_informeren.wanneer: geen_oudergesprek",
         "stap-3",
-        "Gaat het gesprek met de ouders niet door? Dan brengt de directeur",
+        "Gaat het gesprek met de ouders niet door? Dan informeert de zorgcoördinator (Pieter van Leeuwen) het bestuur",
     ),
     ("het-kompas", "ondersteuningsteam.groot", "stap-2", "Bespreek de leerling dan in het groot ondersteuningsteam."),
     (
@@ -164,7 +164,7 @@ BOTH_OUTPUTS = [
         "het-kompas",
         "bestaande_hulp",
         "stap-5",
-        "al bij het gezin betrokken? Bouw de hulp dan eerst samen met die hulpverlener uit",
+        "al bij het gezin betrokken? Bouw de hulp dan samen met die hulpverlener uit",
     ),
     (
         "de-regenboog",
@@ -207,16 +207,16 @@ IK_BEN = [
     (
         "de-regenboog",
         "ik-ben-aandachtsfunctionaris",
-        "Is het buurtteam al bij het gezin betrokken? Dan informeer jij die hulpverlener in stap 2 als eerste, met"
-        " toestemming van de ouders; zonder toestemming overleg je alleen anoniem.",
+        "Is het buurtteam al bij het gezin betrokken? Dan informeer jij die hulpverlener in stap 2, met"
+        " toestemming van de ouders; zonder toestemming overleg je alleen anoniem. De meldcode loopt intussen door",
     ),
     ("het-kompas", "ik-ben-zorgcoordinator", "Jij vertelt de ouders over een voorgenomen melding bij Veilig Thuis."),
     (
         "het-kompas",
-        "ik-ben-directeur",
+        "ik-ben-zorgcoordinator",
         "Jij informeert het bestuur bij een melding bij Veilig Thuis en als het gesprek met de ouders",
     ),
-    ("het-kompas", "ik-ben-schoolmaatschappelijk-werker", "Jij voert in stap 3 het gesprek met de ouders."),
+    ("het-kompas", "ik-ben-schoolmaatschappelijk-werker", "Jij voert in stap 3 het gesprek met de ouders (samen: "),
     ("de-wissel", "ik-ben-schoolmaatschappelijk-werker", "Jij bent casemanager als de school zelf hulp organiseert"),
 ]
 
@@ -303,10 +303,10 @@ def test_another_role_informing_the_bestuur_shows_in_steps_roles_and_kader(schoo
         "werkwijze:\n  bestuur_informeren:\n    door: aandachtsfunctionaris\n    wanneer: [vermoeden]\n"
     )
     assert not problems
-    assert "brengt de aandachtsfunctionaris (Petra Pieters) het bestuur op de hoogte" in page_text(school, "stap-4")
+    assert "Dan informeert de aandachtsfunctionaris (Petra Pieters) het bestuur." in page_text(school, "stap-4")
     assert "Informeer de directeur" not in page_text(school, "stap-5")  # the directeur leads step 5 himself
     kader = page_text(school, "afwegingskader", "print")
-    assert "De aandachtsfunctionaris (Petra Pieters) brengt het bestuur op de hoogte." in kader
+    assert "De aandachtsfunctionaris (Petra Pieters) informeert het bestuur." in kader
     wie = page_text(school, "wie-doet-wat")
     assert "informeert het bestuur bij een melding" not in wie  # not the directeur's task any more
     assert "Het bestuur wordt door de aandachtsfunctionaris (Petra Pieters) geïnformeerd bij een vermoeden" in wie
@@ -356,6 +356,7 @@ def test_the_poster_shows_the_choices_that_apply_to_it(example_site):
     regenboog = pdf_text(example_site / "de-regenboog" / "poster-de-regenboog.pdf")
     kompas = pdf_text(example_site / "het-kompas" / "poster-het-kompas.pdf")
     assert "Raadpleeg altijd Veilig Thuis." in regenboog and "Raadpleeg altijd Veilig Thuis." not in kompas
-    assert "Gesprek met de ouders: Fatima el Amrani (intern begeleider), zonder de leerkracht" in regenboog
+    assert "De leerkracht is niet bij het gesprek met de ouders." in regenboog
+    assert "Gesprek met de ouders: Fatima el Amrani (intern begeleider)" in regenboog
     assert "Casemanager bij hulp zonder melding: Pieter van Leeuwen (zorgcoördinator)" in kompas
     assert "Gesprek met de leerling: Sanne de Graaf (vertrouwenspersoon)" in regenboog

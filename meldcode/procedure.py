@@ -1,0 +1,580 @@
+"""One school's procedure, resolved once: who does what, when, and with whose consent.
+
+`resolve(school)` turns the school's werkwijze (stichting and school merged, model.school_from)
+and the tool's defaults into one frozen `Procedure`. The defaults are written here and nowhere
+else: the directeur informs the bestuur, at a vermoeden and at a melding; the parents consent
+under 16, the pupil from 16; help already involved is informed by who leads that step.
+
+Every output renders the school's choices from it: the step pages, "Wie doet wat", the "Ik ben"
+pages, the afwegingskader, the poster and the forms. Each fact's sentence is made here once, as
+content text with {slots} (filled and escaped by render._fill), so two pages cannot state a
+different person or moment for the same fact (tests/test_procedure_consistency.py reads every
+page and checks that they do not).
+
+Safety precedence is defined here too (SAFETY_FIRST, INJURY): in acute danger and where Veilig
+Thuis comes first, no choice puts a parent conversation, a consent request or a wait for the
+help already involved before Veilig Thuis. Help already involved is informed; the meldcode goes
+on meanwhile.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .grammar import first_upper
+from .kaart import partner_contact
+from .model import Contact, Person, Role, School, dutch_list, organisation_key, party_label
+from .render import escape_text, phone_link
+
+# --- the bestuur ---------------------------------------------------------------------------
+
+# When the bestuur hears of a case (werkwijze bestuur_informeren.wanneer), in the order of the steps
+# where it happens; "nooit" (or an empty list) is a board that is never informed of a single case.
+MOMENTS = ("geen_oudergesprek", "vermoeden", "melding")
+MOMENT_STEP = {"geen_oudergesprek": 3, "vermoeden": 4, "melding": 5}
+DEFAULT_MOMENTS = ("vermoeden", "melding")  # what the basismodel's text has always said
+MOMENT_TEXT = {
+    "vermoeden": "bij een vermoeden van huiselijk geweld of kindermishandeling (vraag 1 van het afwegingskader)",
+    "melding": "bij een melding bij Veilig Thuis",
+    "geen_oudergesprek": "als het gesprek met de ouders in stap 3 niet doorgaat, met de reden",
+}
+# The same, short: the "wie" box of a step page and the poster.
+MOMENT_LABEL = {
+    "vermoeden": "bij een vermoeden",
+    "melding": "bij een melding",
+    "geen_oudergesprek": "als het gesprek met de ouders niet doorgaat",
+}
+# The sentence of a step's "Wat doe je?" that says it, with {bestuur_door}.
+MOMENT_DOEN = {
+    "vermoeden": "Blijft er een vermoeden van huiselijk geweld of kindermishandeling (vraag 1 van het"
+    " afwegingskader)? Dan informeert {bestuur_door} het bestuur.",
+    "melding": "Doe je een melding, dan informeert {bestuur_door} het bestuur.",
+    "geen_oudergesprek": "Gaat het gesprek met de ouders niet door? Dan informeert {bestuur_door} het bestuur, met de"
+    " reden.",
+}
+# What the leader of that step does when someone else informs the bestuur.
+MOMENT_TELL = {
+    "vermoeden": "laat {bestuur_door} weten dat er een vermoeden is, zodat die het bestuur informeert;",
+    "melding": "laat {bestuur_door} weten dat er is gemeld, zodat die het bestuur informeert;",
+    "geen_oudergesprek": "laat {bestuur_door} weten dat het gesprek met de ouders niet doorgaat, en waarom, zodat"
+    " die het bestuur informeert;",
+}
+
+# --- safety precedence ---------------------------------------------------------------------
+
+# The forms of violence where Veilig Thuis comes before any conversation with the parents
+# (basismodel meldcode, stap 2 and 3; Veilig Thuis' own advice for these forms).
+VT_FIRST_FORMS = "eergerelateerd geweld, huwelijksdwang, vrouwelijke genitale verminking of seksueel geweld"
+VT_FIRST = (
+    "Vermoed je "
+    + VT_FIRST_FORMS
+    + ", of is een ouder mogelijk de pleger? Bel dan eerst Veilig Thuis: vóór een gesprek met de ouders, vóór een"
+    " vraag om toestemming en zonder te wachten op hulp die er al is."
+)
+SAFETY_FIRST = "Veiligheid gaat voor. Is er acuut gevaar? Bel 112. " + VT_FIRST
+# Where a leerkracht looks first: the start page, step 1, "Ik ben leerkracht", the poster.
+INJURY = (
+    "Zie je letsel? Neutraal vragen wat er is gebeurd, mag. De school onderzoekt letsel niet zelf en maakt geen"
+    " foto's: vraag Veilig Thuis om advies (die kan een vertrouwensarts inschakelen). Bij ernstig letsel bel je 112."
+)
+# Help already involved is informed, never waited for (stap 1-3, "Wie doet wat", "Ik ben").
+HULP_GAAT_DOOR = (
+    "De meldcode loopt intussen door: je wacht niet op die hulp. Is er acuut gevaar, of gaat het om een vorm van"
+    " geweld waarbij Veilig Thuis voorgaat? Bel dan eerst Veilig Thuis, vóór je om toestemming vraagt of die hulp"
+    " informeert."
+)
+INJURY_SHORT = (
+    "Letsel? De school onderzoekt letsel niet zelf en maakt geen foto's: vraag Veilig Thuis. Ernstig letsel: bel 112."
+)
+VT_FIRST_SHORT = (
+    "Eergerelateerd geweld, huwelijksdwang, genitale verminking, seksueel geweld of een ouder als mogelijke pleger?"
+    " Eerst Veilig Thuis, vóór een gesprek met de ouders."
+)
+
+# --- consent -------------------------------------------------------------------------------
+
+WRITTEN = ("extern_schriftelijk", "groot_team_schriftelijk")
+
+
+def toestemming_van(school: School) -> str:
+    """Return who consents to sharing a pupil's data, for this school's ages ("vraag je ... om toestemming").
+
+    Under 16 the parents with gezag consent, from 16 the pupil (UAVG art. 5 lid 1). Curatele and
+    mentorschap exist for adults only (BW boek 1, titel 16 and 20; they take effect at 18), so the
+    curator or *wettelijk* mentor (never the class mentor) is named with "vanaf 18 jaar" only.
+    Sources: wetten.overheid.nl via privacy-web.nl (UAVG art. 5), lawyrup.nl (titel 16, art. 1:378
+    and 1:381) and viajuridica.nl (titel 20, art. 1:450).
+    """
+    adult = "bij curatele of mentorschap vanaf 18 jaar, de curator of wettelijk mentor"
+    if not school.zestien and not school.volwassenen:
+        return "de ouders"
+    if not school.onder_16:
+        return f"de leerling zelf of, {adult}" if school.volwassenen else "de leerling zelf"
+    if not school.volwassenen:
+        return "de ouders (tot 16 jaar) of de leerling zelf (vanaf 16 jaar)"
+    return f"de ouders (tot 16 jaar), de leerling zelf (vanaf 16 jaar) of, {adult}"
+
+
+# --- the procedure -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """The school's resolved way of working; see the module docstring."""
+
+    school: School
+    bestuur_door: tuple[Role, ...]  # who informs the bestuur
+    bestuur_momenten: tuple[str, ...]  # when (MOMENTS); () = never
+    oudergesprek: tuple[Role, ...]  # who conducts the conversation with the parents; () = agreed per case
+    leerkracht_bij_oudergesprek: str | None  # in_overleg | standaard | nooit | None (standard text)
+    leerlinggesprek: tuple[Role, ...]
+    leerling_aanpak: str | None  # school_begint | leerling_begint | None
+    melding_ouders: tuple[Role, ...]  # who tells the parents of a melding; () = who leads step 5
+    casemanager: tuple[Role, ...]
+    veilig_thuis: str | None  # bij_twijfel | verplicht_bij_vermoeden | None
+    toestemming: str  # extern | extern_schriftelijk | groot_team_schriftelijk
+    hulp_stap: int | None  # the step in which help already involved is informed; None: not chosen
+    hulp_door: tuple[Role, ...]  # who informs it; () = who leads that step
+    aandachtsfunctionaris: Person  # with the phone and e-mail of the same person's role entries
+
+    # -- who --
+
+    def regie(self, step: int) -> Role:
+        return self.school.taakverdeling[step].regie
+
+    def does(self, roles: list[Role] | tuple[Role, ...], actors: tuple[Role, ...]) -> bool:
+        """Tell whether the party `roles` (one set of people or one team) is one of `actors`."""
+        return any(self.school.same(r, a) for r in roles for a in actors)
+
+    def bestuur_steps(self) -> set[int]:
+        return {MOMENT_STEP[m] for m in self.bestuur_momenten}
+
+    def hulp_actors(self) -> tuple[Role, ...]:
+        if self.hulp_stap is None:
+            return ()
+        return self.hulp_door or (self.regie(self.hulp_stap),)
+
+    @property
+    def written(self) -> bool:
+        """Consent for a named discussion outside the school is asked in writing."""
+        return self.toestemming in WRITTEN
+
+    # -- sentences: content text with {slots}; the templates fill and escape them --
+
+    def bestuur_line(self) -> str:
+        """The one sentence on who informs the bestuur, and when."""
+        if not self.bestuur_momenten:
+            return "Het bestuur wordt niet over afzonderlijke casussen geïnformeerd."
+        return "{Bestuur_door} informeert het bestuur {bestuur_momenten}."
+
+    def doen(self, step: int) -> list[str]:
+        """The procedure's items of a step's "Wat doe je?", after the step's own."""
+        items = [MOMENT_DOEN[m] for m in self.bestuur_momenten if MOMENT_STEP[m] == step]
+        if step == self.hulp_stap:
+            items.insert(0, self.hulp_doen())
+        return items
+
+    def hulp_doen(self) -> str:
+        """The "Wat doe je?" item on help already involved: inform it, and go on with the meldcode."""
+        if self.hulp_stap == 1:  # in step 1 there is no suspicion yet to share
+            ask = (
+                "Is {bestaande_hulp} al bij het gezin betrokken? Vraag {toestemming_van} dan om {toestemming_hulp}"
+                " om met die hulpverlener te overleggen over hoe het met de leerling gaat. Deel alleen wat je ziet en"
+                " hoort, en noem ook daar nog geen vermoeden van geweld of mishandeling."
+            )
+        else:
+            ask = (
+                "Is {bestaande_hulp} al bij het gezin betrokken? Vraag {toestemming_van} dan om {toestemming_hulp}"
+                " om de zorgen met die hulpverlener te delen, en informeer die hulpverlener."
+            )
+        return (
+            ask
+            + " Zonder toestemming overleg je alleen anoniem. Kijk samen of die hulp kan worden versterkt. "
+            + HULP_GAAT_DOOR
+        )
+
+    def duties(self, step: int, roles: list[Role] | tuple[Role, ...]) -> list[str]:
+        """The procedure's tasks of one party in a step (third person singular, as stappen.yaml)."""
+        items = []
+        for moment in self.bestuur_momenten:
+            if MOMENT_STEP[moment] != step:
+                continue
+            if self.does(roles, self.bestuur_door):
+                items.append("informeert het bestuur " + MOMENT_TEXT[moment] + ";")
+            elif (
+                self.does(roles, (self.regie(step),))
+                and not self.does(roles, (self.school.roles["bestuur"],))
+                # who makes the melding and informs the bestuur knows it was made
+                and not (moment == "melding" and self.does([self.school.melding_doen], self.bestuur_door))
+            ):
+                items.append(MOMENT_TELL[moment])
+            elif any(r.key == "bestuur" for r in roles):
+                items.append("wordt door {bestuur_door} geïnformeerd " + MOMENT_TEXT[moment] + ";")
+        if step == self.hulp_stap and self.does(roles, self.hulp_actors()):
+            share = (
+                "voor overleg met die hulpverlener, deelt daarin alleen feiten (nog geen vermoeden)"
+                if step == 1
+                else ", deelt dan de zorgen met die hulpverlener"
+            )
+            items.append(
+                "gaat na of {bestaande_hulp} al bij het gezin betrokken is; zo ja, vraagt {toestemming_van} om"
+                " {toestemming_hulp}" + (" " if step == 1 else "") + share + " en kijkt samen"
+                " of die hulp kan worden versterkt (zonder toestemming alleen anoniem), zonder de volgende stappen op"
+                " te houden;"
+            )
+        return items
+
+    def taken(self, role: Role) -> list[str]:
+        """A role's standing tasks (rollen.yaml) with the procedure's tasks of that role."""
+        items = self.school.select(role.taken, role)
+        # the role itself, not every role of the same person: "Wie doet wat" lists a person's roles together
+        if self.bestuur_momenten and role.key in {a.key for a in self.bestuur_door}:
+            items.append("informeert het bestuur {bestuur_momenten};")
+        if self.bestuur_momenten and role.key == "bestuur":
+            items.insert(2, "wordt door {bestuur_door} geïnformeerd {bestuur_momenten};")
+        return items
+
+    def wie(self, step: int, poster: bool = False) -> list[tuple[str, tuple[Role, ...]]]:
+        """The lines of a step's "wie" box (label, who), besides the regie; the poster leaves out the decisions."""
+        lines: list[tuple[str, tuple[Role, ...]]] = []
+        if step == self.hulp_stap and self.hulp_door:
+            lines.append(("Bestaande hulp informeren", self.hulp_door))
+        if step == 3 and self.oudergesprek:
+            lines.append(("Gesprek met de ouders", self.oudergesprek))
+        if step == 3 and self.leerlinggesprek:
+            lines.append(("Gesprek met de leerling", self.leerlinggesprek))
+        if step == 5:
+            if not poster:
+                lines.append(("Eindverantwoordelijk voor het besluit over melden", (self.school.besluit_melden,)))
+                lines.append(("Melding doen", (self.school.melding_doen,)))
+            if self.melding_ouders:
+                lines.append(("Gesprek met de ouders over een melding", self.melding_ouders))
+            if self.casemanager:
+                lines.append(("Casemanager bij hulp zonder melding", self.casemanager))
+        for moment in self.bestuur_momenten:
+            if MOMENT_STEP[moment] == step:
+                lines.append(("Bestuur informeren " + MOMENT_LABEL[moment], self.bestuur_door))
+        return lines
+
+    def afspraken(self) -> list[str]:
+        """The school's arrangements, for "Wie doet wat" (content text with slots)."""
+        items = []
+        if self.oudergesprek:
+            items.append("Het gesprek met de ouders in stap 3 voert {oudergesprek_door}.")
+        items += self._leerkracht_line()
+        if self.leerlinggesprek:
+            items.append("Het gesprek met de leerling voert {leerlinggesprek_door}.")
+        if self.leerling_aanpak == "leerling_begint":
+            items.append(
+                "In het gesprek met de leerling begint de school niet zelf over een vermoeden van geweld of"
+                " mishandeling; begint de leerling erover, dan luister je."
+            )
+        elif self.leerling_aanpak == "school_begint":
+            items.append(
+                "In het gesprek met de leerling bespreekt de school haar zorgen, passend bij leeftijd en ontwikkeling."
+            )
+        if self.veilig_thuis == "verplicht_bij_vermoeden":
+            items.append(
+                "Blijft er na het overleg in stap 2 of bij de weging in stap 4 een vermoeden, dan raadpleegt de school"
+                " altijd Veilig Thuis."
+            )
+        elif self.veilig_thuis == "bij_twijfel":
+            items.append("Bij twijfel vraagt de school advies aan Veilig Thuis.")
+        items.append(self.bestuur_line())
+        w = self.school.werkwijze
+        if w["ondersteuningsteam.groot"]:
+            first = "{Ondersteuningsteam} " + (
+                "{team_taak}." if w["ondersteuningsteam.taak"] else "is het eerste overleg over zorgen om een leerling."
+            )
+            second = "{Groot_team} " + (
+                "{groot_taak}."
+                if w["ondersteuningsteam.groot_taak"]
+                else "overlegt als de situatie lastig is of deskundigheid van buiten de school nodig is."
+            )
+            items.append("De school overlegt in twee teams. " + first + " " + second)
+        elif w["ondersteuningsteam.taak"]:
+            items.append("{Ondersteuningsteam} {team_taak}.")
+        items.append(self.consent_line())
+        if self.hulp_stap is not None:
+            items.append(
+                "Is {bestaande_hulp} al bij het gezin betrokken, dan informeert {bestaande_hulp_door} die hulpverlener"
+                " in stap {bestaande_hulp_stap}, met {toestemming_hulp} van {toestemming_van}, en kijkt de school"
+                " samen met die hulp of die kan worden versterkt. " + HULP_GAAT_DOOR
+            )
+        if self.melding_ouders:
+            items.append("Over een voorgenomen melding bij Veilig Thuis praat {melding_ouders_door} met de ouders.")
+        if self.casemanager:
+            items.append("Organiseert de school zelf hulp, zonder melding, dan is {casemanager} casemanager.")
+        return items
+
+    def _leerkracht_line(self) -> list[str]:
+        if self.leerkracht_bij_oudergesprek == "nooit":
+            return ["{Leerkracht} is niet bij het gesprek met de ouders."]
+        if self.leerkracht_bij_oudergesprek == "standaard":
+            return [
+                "{Leerkracht} is bij het gesprek met de ouders, tenzij de band met de leerling of de ouders daardoor"
+                " in gevaar komt."
+            ]
+        if self.leerkracht_bij_oudergesprek == "in_overleg":
+            return ["Per gesprek met de ouders wordt afgesproken of {leerkracht} erbij is."]
+        return []
+
+    def consent_line(self) -> str:
+        """Who consents to a named discussion outside the school, and how."""
+        kind = ("schriftelijke toestemming" if self.written else "toestemming") + (
+            ":" if self.school.zestien or self.school.volwassenen else ""
+        )
+        if self.toestemming == "groot_team_schriftelijk":
+            scope = "in {groot_team} of met andere deskundigen van buiten de school"
+        else:
+            scope = "buiten de school"
+        return f"Voor een bespreking met naam {scope} vraagt de school {kind} {{toestemming_aan}}."
+
+    def afspraken_for(self, role: Role) -> list[str]:
+        """The arrangements that concern one role, for its "Ik ben" page (content text with slots)."""
+        items = []
+        me = [role]
+        if self.does(me, self.oudergesprek):
+            items.append(
+                "Jij voert in stap 3 het gesprek met de ouders"
+                + self._samen(self.oudergesprek, "oudergesprek_door")
+                + "."
+            )
+        if role.key == "leerkracht" and self.leerkracht_bij_oudergesprek == "nooit":
+            items.append(
+                "Je bent niet bij het gesprek met de ouders in stap 3. Zo blijft je band met de leerling en de ouders"
+                " zo goed mogelijk. Je levert wel de feiten aan."
+            )
+        if role.key == "leerkracht" and self.leerkracht_bij_oudergesprek == "standaard":
+            items.append(
+                "Je bent bij het gesprek met de ouders in stap 3, tenzij de band met de leerling of de ouders daardoor"
+                " in gevaar komt."
+            )
+        if self.does(me, self.leerlinggesprek):
+            items.append(
+                "Jij voert in stap 3 het gesprek met de leerling"
+                + self._samen(self.leerlinggesprek, "leerlinggesprek_door")
+                + "."
+            )
+        if self.leerling_aanpak == "leerling_begint" and (
+            role.key == "leerkracht" or self.does(me, self.leerlinggesprek)
+        ):
+            items.append(
+                "Begin in een gesprek met een leerling zelf niet over een vermoeden van geweld of mishandeling. Begint"
+                " de leerling er zelf over? Luister dan, stel open vragen en beloof nooit geheimhouding."
+            )
+        if self.bestuur_momenten and self.does(me, self.bestuur_door):
+            items.append("Jij informeert het bestuur {bestuur_momenten}.")
+        if self.hulp_stap is not None and self.does(me, self.hulp_door):
+            items.append(
+                "Is {bestaande_hulp} al bij het gezin betrokken? Dan informeer jij die hulpverlener in stap"
+                " {bestaande_hulp_stap}, met {toestemming_hulp} van {toestemming_van}; zonder toestemming overleg je"
+                " alleen anoniem. " + HULP_GAAT_DOOR
+            )
+        if self.does(me, self.melding_ouders):
+            items.append("Jij vertelt de ouders over een voorgenomen melding bij Veilig Thuis.")
+        if self.does(me, self.casemanager):
+            items.append(
+                "Jij bent casemanager als de school zelf hulp organiseert, zonder melding: je houdt de regie op die"
+                " hulp."
+            )
+        return items
+
+    @staticmethod
+    def _samen(actors: tuple[Role, ...], slot: str) -> str:
+        """Who else conducts it, as a {slot} (names are filled in and escaped by render._fill)."""
+        return f" (samen: {{{slot}}})" if len(actors) > 1 else ""
+
+    def checklist(self) -> list[str]:
+        """The checklist's items after a melding, about who is told (content text with slots)."""
+        items = []
+        if "melding" in self.bestuur_momenten:
+            if self.does([self.school.melding_doen], self.bestuur_door):
+                items.append("Informeer het bestuur over de melding.")
+            else:
+                items.append("Laat {bestuur_door} weten dat je hebt gemeld: die informeert het bestuur.")
+        if not self.school.same(self.school.melding_doen, self.school.roles["directeur"]) and not (
+            "melding" in self.bestuur_momenten and self.does([self.school.roles["directeur"]], self.bestuur_door)
+        ):
+            items.append("Informeer de directeur over de melding.")
+        return items
+
+    def na_melding(self) -> list[str]:
+        """The lines of "Na de beslissing" about who is told of a melding."""
+        return ["{Bestuur_door} informeert het bestuur over de melding."] if "melding" in self.bestuur_momenten else []
+
+    # -- rendering helpers --
+
+    def who(self, actors: tuple[Role, ...], capital: bool = False) -> Markup:
+        """Name the actors of a fact, escaped: one party, or several "samen"."""
+        labels = [party_label([a], escape_text, capital=capital and i == 0) for i, a in enumerate(actors)]
+        return Markup(together(labels))
+
+    def overlegpartners(self) -> list[tuple[str, Contact | None]]:
+        """Each overlegpartner with its entry on the sociale kaart, if it has one."""
+        contacts = [c for _, items in self.school.sociale_kaart for c in items]
+        return [(p, partner_contact(p, contacts)) for p in self.school.afspraken.overlegpartners]
+
+
+def together(labels: list[str]) -> str:
+    """Name several who act together, the first as the subject: 'A, samen met B en C' (a singular verb fits)."""
+    if len(labels) <= 1:
+        return "".join(labels)
+    return f"{labels[0]}, samen met {dutch_list(labels[1:])}"
+
+
+def _actors(value: object) -> tuple[Role, ...]:
+    if isinstance(value, Role):
+        return (value,)
+    if isinstance(value, list | tuple):
+        return tuple(v for v in value if isinstance(v, Role))
+    return ()
+
+
+def resolve(school: School) -> Procedure:
+    """Resolve the school's werkwijze and the defaults into its Procedure."""
+    w = school.werkwijze
+    wanneer = w["bestuur_informeren.wanneer"]
+    if isinstance(wanneer, str):
+        wanneer = [wanneer]
+    if wanneer is None:
+        moments: tuple[str, ...] = DEFAULT_MOMENTS
+    elif "nooit" in wanneer:
+        moments = ()
+    else:
+        moments = tuple(m for m in ("vermoeden", "melding", "geen_oudergesprek") if m in wanneer)
+    hulp_stap = w["bestaande_hulp.stap"]
+    return Procedure(
+        school=school,
+        bestuur_door=_actors(w["bestuur_informeren.door"]) or (school.roles["directeur"],),
+        bestuur_momenten=moments,
+        oudergesprek=_actors(w["gesprek_ouders.voert"]),
+        leerkracht_bij_oudergesprek=w["gesprek_ouders.leerkracht"],
+        leerlinggesprek=_actors(w["gesprek_leerling.voert"]),
+        leerling_aanpak=w["gesprek_leerling.aanpak"],
+        melding_ouders=_actors(w["melding_ouders_informeren"]),
+        casemanager=_actors(w["casemanager"]),
+        veilig_thuis=w["veilig_thuis_raadplegen"],
+        toestemming=w["ondersteuningsteam.toestemming"] or "extern",
+        hulp_stap=int(hulp_stap) if hulp_stap else None,
+        hulp_door=_actors(w["bestaande_hulp.informeert"]),
+        aandachtsfunctionaris=_reachable(school, school.aandachtsfunctionaris),
+    )
+
+
+def _reachable(school: School, person: Person) -> Person:
+    """Return a person with the phone and e-mail that another role entry of the same person gives."""
+    if person.telefoon and person.email:
+        return person
+    same = [
+        p for r in school.roles.values() for p in r.mensen if organisation_key(p.naam) == organisation_key(person.naam)
+    ]
+    phone = person.telefoon or next((p.telefoon for p in same if p.telefoon), None)
+    email = person.email or next((p.email for p in same if p.email), None)
+    return Person(person.naam, person.functie, phone, email, person.bereikbaar)
+
+
+# --- slots ---------------------------------------------------------------------------------
+
+
+def slots(school: School, procedure: Procedure | None = None) -> dict[str, str | Markup]:
+    """Return the school's values for the {slots} in our content text (templates/data/*.yaml and this module).
+
+    Every slot also exists with a capital first letter ({Casemanager}), for the start of a sentence.
+    """
+    p = procedure or resolve(school)
+    w = school.werkwijze
+
+    def who(actors: tuple[Role, ...]) -> str:
+        return together([a.aanduiding for a in actors])
+
+    # Who consents to a named discussion outside school: UAVG art. 5 (under 16 the parents with
+    # gezag), from 16 the pupil; curatele and mentorschap exist from 18 only (see toestemming_van).
+    consent_to = (
+        ("onder de 16 jaar aan de ouders met gezag, " if school.onder_16 else "")
+        + "vanaf 16 jaar aan de leerling zelf"
+        + (
+            " en, bij curatele of mentorschap vanaf 18 jaar, aan de curator of wettelijk mentor"
+            if school.volwassenen
+            else ""
+        )
+        if school.zestien or school.volwassenen
+        else "aan de ouders"
+    )
+    values = {
+        "ondersteuningsteam": school.afspraken.ondersteuningsteam,
+        "verwijsindex": school.afspraken.verwijsindex,
+        "veilig_thuis": school.veilig_thuis.naam,
+        "veilig_thuis_telefoon": phone_link(school.veilig_thuis.telefoon),
+        "school": school.naam_in_tekst,  # in running text, with its article
+        "oudergesprek_door": who(p.oudergesprek),
+        "leerlinggesprek_door": who(p.leerlinggesprek),
+        "bestuur_door": who(p.bestuur_door),
+        "bestuur_momenten": dutch_list([MOMENT_TEXT[m] for m in p.bestuur_momenten]),
+        # the school's own text, without its final stop: the sentence it goes into ends it
+        "team_taak": (w["ondersteuningsteam.taak"] or "").rstrip(" ;."),
+        "groot_team": w["ondersteuningsteam.groot"] or "",
+        "groot_taak": (w["ondersteuningsteam.groot_taak"] or "").rstrip(" ;."),
+        "bestaande_hulp": w["bestaande_hulp.organisatie"] or "een wijkteam, buurtteam of jeugdhulpverlener",
+        "bestaande_hulp_door": who(p.hulp_door) if p.hulp_door else "wie de regie heeft",
+        "bestaande_hulp_stap": str(p.hulp_stap or ""),
+        "melding_ouders_door": who(p.melding_ouders),
+        "casemanager": who(p.casemanager),
+        # The teacher closest to the pupil: the mentor in voortgezet onderwijs.
+        "leerkracht": "de mentor" if school.vo else "de leerkracht",
+        "leerkrachten": "mentoren" if school.vo else "leerkrachten",
+        "vorige_leerkracht": "de vorige mentor" if school.vo else "de vorige leerkracht",
+        # Sharing with help outside the school: written consent where the werkwijze asks it for externals.
+        "toestemming_hulp": "schriftelijke toestemming" if p.written else "toestemming",
+        "toestemming_van": toestemming_van(school),
+        "toestemming_aan": consent_to,
+        # Who hears of a melding, and who is to accept help, first: from 18 the parents have no
+        # gezag (BW 1:233, 1:245) and hear nothing without the pupil's consent (AVG art. 6).
+        "melding_met": "de leerling en, bij een minderjarige leerling, met de ouders"
+        if school.volwassenen
+        else "de leerling en met de ouders"
+        if school.zestien
+        else "de ouders en, als dat passend is, met de leerling",
+        "ouders_en_leerling": "de leerling en, bij een minderjarige leerling, de ouders"
+        if school.volwassenen
+        else "de ouders en de leerling",
+        "voorrang_veiligheid": SAFETY_FIRST,
+        "vt_eerst": VT_FIRST,
+        "letsel": INJURY,
+        "letsel_kort": INJURY_SHORT,
+        "vt_eerst_kort": VT_FIRST_SHORT,
+    }
+    return {**values, **{first_upper(k): first_upper(v) for k, v in values.items()}}
+
+
+def kader_for(school: School, kader: dict, procedure: Procedure | None = None) -> dict:
+    """Return the afwegingskader with this school's werkwijze applied and its {slots} filled in."""
+    p = procedure or resolve(school)
+    fill = slots(school, p)
+
+    def filled(text: str) -> str:
+        return re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], text)
+
+    vragen = []
+    for vraag in kader["vragen"]:
+        vraag = {**vraag, "vraag": filled(vraag["vraag"])}
+        antwoorden = []
+        for answer in vraag["antwoorden"]:
+            answer = dict(answer)
+            if isinstance(answer.get("actie"), list):
+                chosen = school.select(answer["actie"])
+                answer.pop("actie")
+                if chosen:
+                    answer["actie"] = filled(chosen[0])
+            if vraag["nummer"] == 1 and answer.get("naar") and "vermoeden" in p.bestuur_momenten:
+                answer["actie"] = filled("{Bestuur_door} informeert het bestuur.")
+            antwoorden.append(answer)
+        vragen.append({**vraag, "antwoorden": antwoorden})
+    uitkomsten = {
+        key: {**uitkomst, "tekst": filled(uitkomst["tekst"]), "kort": filled(uitkomst["kort"])}
+        for key, uitkomst in kader["uitkomsten"].items()
+    }
+    return {**kader, "vragen": vragen, "uitkomsten": uitkomsten}
