@@ -82,12 +82,18 @@ class Person:
     telefoon: Phone | None = None
     email: str | None = None
     bereikbaar: str | None = None
+    telefoon_op_website: bool = True  # False: the number only on the poster and in the PDF
 
     @classmethod
     def of(cls, data: dict) -> Person:
         """Return the person described by a validated mapping (naam, functie, telefoon, ...)."""
         return cls(
-            data["naam"], data.get("functie"), Phone.of(data.get("telefoon")), data.get("email"), data.get("bereikbaar")
+            data["naam"],
+            data.get("functie"),
+            Phone.of(data.get("telefoon")),
+            data.get("email"),
+            data.get("bereikbaar"),
+            data.get("telefoon_op_website") != "nee",
         )
 
 
@@ -1004,7 +1010,8 @@ def _merged(builtin: Contact, entry: Contact, same_name: bool) -> Contact:
 def _people(spec: dict) -> list[Person]:
     if spec.get("personen"):
         return [Person.of(p) for p in spec["personen"]]
-    return [Person.of({k: spec.get(k) for k in ("naam", "functie", "telefoon", "email", "bereikbaar")})]
+    keys = ("naam", "functie", "telefoon", "email", "bereikbaar", "telefoon_op_website")
+    return [Person.of({k: spec.get(k) for k in keys})]
 
 
 def _contact(data: dict) -> Contact:

@@ -29,6 +29,8 @@ from .errors import UsageError
 
 MANIFEST = ".meldcode-build.json"  # the tool's marker in every output it wrote
 EXTRA = "site-extra"  # beside the schools folder: files copied into the website's root as they are
+INTERN = "intern"  # beside the website: the board's overview and aandachtspunten, not published
+INTERN_MARKER = ".meldcode-intern.json"  # the tool's marker (and the full overview rows) in that folder
 # Files a board may place in the published output by hand; a build keeps them.
 KEEP = (
     *(".htaccess", "CNAME", ".nojekyll", "_headers", "_redirects", ".well-known"),
@@ -36,7 +38,7 @@ KEEP = (
 )
 
 
-def guard(out: Path, schools: Path, *, cwd: Path | None = None, what: str = "--out") -> None:
+def guard(out: Path, schools: Path, *, cwd: Path | None = None, what: str = "--out", marker: str = MANIFEST) -> None:
     """Raise UsageError unless a build may replace `out` as a whole.
 
     Allowed: a folder that does not exist yet, an empty folder, or a folder with the
@@ -63,10 +65,10 @@ def guard(out: Path, schools: Path, *, cwd: Path | None = None, what: str = "--o
         raise UsageError(f"{shown}: dit is een bestand, geen map; {advice}")
     if (real / ".git").exists():
         raise UsageError(f"{shown}: dit is een git-repository; {advice}")
-    if (real / MANIFEST).is_file() or not any(real.iterdir()):
+    if (real / marker).is_file() or not any(real.iterdir()):
         return
     raise UsageError(
-        f"{shown}: deze map bestaat al en is niet door meldcode gemaakt ({MANIFEST} ontbreekt); een bouw zou"
+        f"{shown}: deze map bestaat al en is niet door meldcode gemaakt ({marker} ontbreekt); een bouw zou"
         " alles erin vervangen. Kies een andere map, of leeg of verwijder deze map eerst zelf"
     )
 

@@ -1,7 +1,10 @@
-"""Write the board's overview (site/index.html) and its aandachtspunten (site/aandachtspunten.csv).
+"""Write the list of schools: public in the site, and the board's own overview beside it.
 
-Both are made from the same manifest rows, so the page and the spreadsheet
-always list the same points.
+The public site/index.html lists the schools and their documents: nothing more.
+The board's overview (intern/index.html, with each aandachtsfunctionaris's contact
+details and the aandachtspunten) and intern/aandachtspunten.csv go to the internal
+folder, which is not published. Both are made from the same manifest rows, so the
+page and the spreadsheet always list the same points.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,8 +53,35 @@ def overdue(row: Row, today: dt.date) -> bool:
     return evaluation_overdue(dt.date.fromisoformat(row["evaluatie"]), today)
 
 
-def write_overview(manifest: Manifest, paths: Paths, staging: Path) -> None:
-    """Render index.html and its assets into `staging` from the manifest rows."""
+def write_public(manifest: Manifest, paths: Paths, staging: Path) -> None:
+    """Render the public index.html (schools, versions, documents) and robots.txt into `staging`."""
+    rows = _rows(manifest)
+    html = _page(paths, rows, intern=False, site="")
+    vindbaar = bool(rows) and all(row.get("vindbaar") for row in rows)
+    (staging / "index.html").write_text(html if vindbaar else add_robots_meta(html), encoding="utf-8")
+    (staging / "robots.txt").write_text(robots_txt(vindbaar), encoding="utf-8")
+    _assets(paths, staging)
+
+
+def write_intern(manifest: Manifest, paths: Paths, folder: Path) -> None:
+    """Render the board's overview and aandachtspunten.csv into `folder` (beside the site, not in it)."""
+    rows = _rows(manifest)
+    site = os.path.relpath(paths.out, paths.intern or paths.out).replace(os.sep, "/") + "/"
+    (folder / "index.html").write_text(add_robots_meta(_page(paths, rows, intern=True, site=site)), encoding="utf-8")
+    (folder / AANDACHTSPUNTEN_CSV).write_text(aandachtspunten_csv(rows), encoding="utf-8-sig")
+    _assets(paths, folder)
+
+
+def _page(paths: Paths, rows: list[dict], intern: bool, site: str) -> str:
+    stichting = rows[0]["stichting"] if rows else ""
+    return (
+        environment(paths.templates)
+        .get_template("overview.html.j2")
+        .render(rows=rows, stichting=stichting, csv_name=Markup(AANDACHTSPUNTEN_CSV), intern=intern, site=site)
+    )
+
+
+def _rows(manifest: Manifest) -> list[dict]:
     rows = []
     for slug, entry in sorted(manifest["schools"].items(), key=lambda item: item[1]["row"]["naam"].casefold()):
         known = entry["row"]
@@ -73,16 +104,10 @@ def write_overview(manifest: Manifest, paths: Paths, staging: Path) -> None:
                 ),
             }
         )
-    stichting = rows[0]["stichting"] if rows else ""
-    vindbaar = bool(rows) and all(row.get("vindbaar") for row in rows)
-    html = (
-        environment(paths.templates)
-        .get_template("overview.html.j2")
-        .render(rows=rows, stichting=stichting, csv_name=Markup(AANDACHTSPUNTEN_CSV))  # our own name: no escaping
-    )
-    (staging / "index.html").write_text(html if vindbaar else add_robots_meta(html), encoding="utf-8")
-    (staging / "robots.txt").write_text(robots_txt(vindbaar), encoding="utf-8")
-    (staging / AANDACHTSPUNTEN_CSV).write_text(aandachtspunten_csv(rows), encoding="utf-8-sig")
+    return rows
+
+
+def _assets(paths: Paths, staging: Path) -> None:
     assets = staging / "assets"
     (assets / "fonts").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(paths.assets / "web" / "overzicht.css", assets / "overzicht.css")

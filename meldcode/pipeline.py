@@ -34,7 +34,7 @@ from .content import load_content
 from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
 from .model import Config, School, load_config, school_digest, school_files
 from .names import pdf_file
-from .outdir import EXTRA, MANIFEST, carry_over, guard, link_tree, lock, new_staging, publish
+from .outdir import EXTRA, INTERN, INTERN_MARKER, MANIFEST, carry_over, guard, link_tree, lock, new_staging, publish
 from .process import PDF_SECONDS, end_with_parent, time_limit
 from .resources import ASSETS, MKDOCS_YML, TEMPLATES
 from .validate import SLUG, suggest
@@ -49,10 +49,12 @@ class Paths:
     templates: Path
     assets: Path
     mkdocs: Path  # the base MkDocs configuration
+    intern: Path | None = None  # the board's own output, not published: overview and aandachtspunten
 
     @classmethod
-    def project(cls, schools: Path, out: Path) -> Paths:
-        return cls(schools.resolve(), out.resolve(), TEMPLATES, ASSETS, MKDOCS_YML)
+    def project(cls, schools: Path, out: Path, intern: Path | None = None) -> Paths:
+        out = out.resolve()
+        return cls(schools.resolve(), out, TEMPLATES, ASSETS, MKDOCS_YML, (intern or out.parent / INTERN).resolve())
 
 
 @dataclass
@@ -179,6 +181,8 @@ def _writing(paths: Paths, options: Options) -> contextlib.AbstractContextManage
     if options.check:
         return contextlib.nullcontext()
     guard(paths.out, paths.schools)
+    if paths.intern is not None:
+        guard(paths.intern, paths.schools, what="--intern", marker=INTERN_MARKER)
     return lock(paths.out)
 
 
@@ -188,14 +192,19 @@ def _write(paths: Paths, options: Options, loaded: Loaded) -> tuple[bool, list[B
     if not planned.changed:
         return False, [], planned.unchanged, []  # nothing changed: the output is left untouched
     staging = new_staging(paths.out)
+    intern = new_staging(paths.intern) if paths.intern is not None else None
     try:
         rendered = render(planned, loaded.previous, paths, staging, options)
-        overview(rendered.manifest, paths, staging)
+        overview(rendered.manifest, paths, staging, intern)
         shutil.rmtree(staging / ".work", ignore_errors=True)  # the site builds' scratch folder, empty by now
         carry_over(paths.out, paths.schools, staging)
         publish(staging, paths.out)
+        if intern is not None and paths.intern is not None:
+            publish(intern, paths.intern)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if intern is not None:
+            shutil.rmtree(intern, ignore_errors=True)
     return True, rendered.built, planned.unchanged, sorted(rendered.failed)
 
 
@@ -205,7 +214,7 @@ def load(paths: Paths, options: Options) -> Loaded:
     Every file is read, also when unchanged since the last build: the aandachtspunten
     need every school. With --strict an open aandachtspunt is an error too.
     """
-    previous: Manifest = {} if options.check else _read_manifest(paths.out)
+    previous: Manifest = {} if options.check else with_intern_rows(_read_manifest(paths.out), paths.intern)
     shared = _shared_digest(paths, options.engine)
     config = load_config(paths.schools, paths.templates)
     if options.only and paths.schools.is_dir():
@@ -291,14 +300,22 @@ def render(planned: Plan, previous: Manifest, paths: Paths, staging: Path, optio
     return Rendered(built, failed, manifest)
 
 
-def overview(manifest: Manifest, paths: Paths, staging: Path) -> None:
-    """Stage 4: write the board's overview page of all schools, and the manifest."""
-    from .overview import write_overview
+def overview(manifest: Manifest, paths: Paths, staging: Path, intern: Path | None) -> None:
+    """Stage 4: the public list of schools and the manifest; the board's own overview in `intern`.
 
-    write_overview(manifest, paths, staging)
-    (staging / MANIFEST).write_text(
-        json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8"
-    )
+    The manifest in the site keeps no contact details or aandachtspunten: those rows
+    go to the internal folder, which the next build reads back (with_intern_rows).
+    """
+    from .overview import write_intern, write_public
+
+    write_public(manifest, paths, staging)
+    public = {**manifest, "schools": {s: {**e, "row": public_row(e["row"])} for s, e in manifest["schools"].items()}}
+    (staging / MANIFEST).write_text(json.dumps(public, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    if intern is not None and paths.intern is not None:
+        write_intern(manifest, paths, intern)
+        (intern / INTERN_MARKER).write_text(
+            json.dumps(manifest["schools"], indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8"
+        )
 
 
 def merge(parts: list[Path], out: Path, paths: Paths) -> list[str]:
@@ -341,7 +358,7 @@ def merge(parts: list[Path], out: Path, paths: Paths) -> list[str]:
         try:
             for slug in combined["schools"]:
                 link_tree(source[slug] / slug, staging / slug)
-            overview(combined, paths, staging)
+            overview(combined, paths, staging, None)
             carry_over(out, paths.schools, staging)
             publish(staging, out)
         finally:
@@ -417,6 +434,29 @@ def _dependency_versions(engine: str) -> str:
     if engine == "zensical":
         names.append("zensical")
     return ",".join([engine] + [f"{name}={version(name)}" for name in names])
+
+
+# What the public manifest keeps of a school's row; the rest (contact details, aandachtspunten)
+# stays in the internal folder.
+_PUBLIC_ROW = ("naam", "sector", "versie", "vastgesteld", "evaluatie", "stichting", "vindbaar")
+
+
+def public_row(row: Row) -> Row:
+    return {k: v for k, v in row.items() if k in _PUBLIC_ROW}  # type: ignore[return-value]
+
+
+def with_intern_rows(manifest: Manifest, intern: Path | None) -> Manifest:
+    """The manifest with each school's full row from the internal folder, where it belongs to the same build."""
+    try:
+        rows = json.loads((intern / INTERN_MARKER).read_text(encoding="utf-8")) if intern else {}
+    except (OSError, ValueError):
+        rows = {}
+    schools = manifest.get("schools", {})
+    for slug, entry in schools.items():
+        full = rows.get(slug)
+        if isinstance(full, dict) and full.get("digest") == entry.get("digest") and isinstance(full.get("row"), dict):
+            entry["row"] = full["row"]
+    return manifest
 
 
 def _read_manifest(out: Path) -> Manifest:

@@ -68,6 +68,8 @@ PERSON = {
     "telefoon": _phone,  # Dutch number, any common notation: 030-123 45 67
     "email": _email,  # work address
     "bereikbaar": _text,  # when to reach this person, e.g. "ma, di en do"
+    # nee: the phone number only on the poster and in the PDF, not on the public website
+    "telefoon_op_website": {"type": "string", "allowed": ["ja", "nee"]},
 }
 
 # A role the school has (intern_begeleider, vertrouwenspersoon, ...): one person,

@@ -69,10 +69,31 @@ _COMPILED = _CompiledTemplates()
 _THEME_FILES: dict[tuple, list[str]] = {}
 
 
+def web_view(school: School) -> School:
+    """The school as the public website shows it: without the phone numbers marked for print only.
+
+    `telefoon_op_website: nee` keeps a person's number on the poster and in the PDF (the
+    staff room) and off the website anyone can read. Every page, and the procedure each
+    page resolves, is rendered from this copy, so no page can show the number by another way.
+    """
+    people = [school.directeur, school.aandachtsfunctionaris, school.bestuur, school.privacy.fg]
+    people += [p for role in school.roles.values() for p in role.mensen]
+    if all(p is None or p.telefoon_op_website for p in people):
+        return school
+    hidden = copy.deepcopy(school)
+    people = [hidden.directeur, hidden.aandachtsfunctionaris, hidden.bestuur, hidden.privacy.fg]
+    people += [p for role in hidden.roles.values() for p in role.mensen]
+    for person in people:
+        if person is not None and not person.telefoon_op_website:
+            person.telefoon = None
+    return hidden
+
+
 def write_docs(
     school: School, content: Content, templates_dir: Path, assets_dir: Path, mkdocs_yml: Path, work_dir: Path
 ) -> Path:
     """Write the school's Markdown pages, assets and mkdocs.yml into `work_dir`; return mkdocs.yml."""
+    school = web_view(school)
     docs = work_dir / "docs"
     (docs / "assets" / "fonts").mkdir(parents=True, exist_ok=True)
     pages = [p for p in pages_for(school, content) if p.web]

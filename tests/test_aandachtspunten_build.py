@@ -46,13 +46,13 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 def _csv_rows(out: Path) -> list[dict]:
-    raw = (out / "aandachtspunten.csv").read_bytes()
+    raw = (out.parent / "intern" / "aandachtspunten.csv").read_bytes()  # the board's, beside the site
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with a BOM
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_overview_shows_the_number_of_open_points_and_the_list_without_javascript(built):
-    page = (built / "index.html").read_text(encoding="utf-8")
+    page = (built.parent / "intern" / "index.html").read_text(encoding="utf-8")
     cell = re.search(r'<td class="aandachtspunten">(.*?)</td>', page, re.S).group(1)
     assert "<details" in cell and "<summary>" in cell
     summary = visible_text(re.search(r"<summary>(.*?)</summary>", cell, re.S).group(1))
@@ -63,7 +63,7 @@ def test_overview_shows_the_number_of_open_points_and_the_list_without_javascrip
 
 
 def test_overview_and_csv_list_the_same_points(built):
-    page = (built / "index.html").read_text(encoding="utf-8")
+    page = (built.parent / "intern" / "index.html").read_text(encoding="utf-8")
     items = [visible_text(li) for li in re.findall(r"<li>(.*?)</li>", page, re.S)]
     rows = _csv_rows(built)
     assert len(items) == len(rows) == 2
@@ -77,7 +77,7 @@ def test_overview_and_csv_list_the_same_points(built):
 
 
 def test_overview_says_in_orde_for_a_school_without_points(example_site):
-    page = (example_site / "index.html").read_text(encoding="utf-8")
+    page = (example_site.parent / "intern" / "index.html").read_text(encoding="utf-8")
     cells = re.findall(r'<td class="aandachtspunten">(.*?)</td>', page, re.S)
     assert len(cells) == len(SLUGS) and all(visible_text(c) == "In orde" for c in cells)
     assert _csv_rows(example_site) == []

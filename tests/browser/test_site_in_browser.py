@@ -42,6 +42,16 @@ def server(engine_site):
     httpd.shutdown()
 
 
+@pytest.fixture(scope="module")
+def intern_server(engine_site):
+    """The board's own folder beside the site (overview and aandachtspunten), served on its own."""
+    handler = functools.partial(_QuietHandler, directory=str(engine_site.parent / "intern"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site as docs/publiceren.md tells a web server to: with its security headers."""
 
@@ -256,14 +266,14 @@ def test_accessibility_no_serious_or_critical_violations(page, server, engine_si
     assert found == {}, json.dumps(found, indent=1)
 
 
-def test_overview_marks_overdue_evaluations(browser, server, example_site):
-    manifest = json.loads((example_site / MANIFEST).read_text(encoding="utf-8"))
+def test_overview_marks_overdue_evaluations(browser, intern_server, engine_site):
+    manifest = json.loads((engine_site / MANIFEST).read_text(encoding="utf-8"))
     due = [e for e in manifest["schools"].values() if e["row"]["evaluatie"] == "2027-06-30"]
     assert len(due) >= 3  # the examples share the stichting's evaluation date
     context = browser.new_context()
     page = context.new_page()
     page.clock.set_fixed_time("2027-07-01T09:00:00")  # the day after the examples' evaluation date
-    page.goto(f"{server}/index.html")
+    page.goto(f"{intern_server}/index.html")
     late = page.locator("td.te-laat")
     assert late.count() == len(due)
     assert "te laat" in late.first.inner_text()
@@ -273,13 +283,13 @@ def test_overview_marks_overdue_evaluations(browser, server, example_site):
     context.close()
 
 
-def test_overview_and_command_line_call_the_same_schools_overdue(browser, server, engine_site):
+def test_overview_and_command_line_call_the_same_schools_overdue(browser, intern_server, engine_site):
     manifest = json.loads((engine_site / MANIFEST).read_text(encoding="utf-8"))
     context = browser.new_context()
     page = context.new_page()
     for day in ("2027-06-29", "2027-06-30", "2027-07-01"):  # around the examples' evaluation date
         page.clock.set_fixed_time(f"{day}T09:00:00")
-        page.goto(f"{server}/index.html")
+        page.goto(f"{intern_server}/index.html")
         marked = sorted(page.locator("tr:has(td.te-laat) td:first-child strong").all_inner_texts())
         today = dt.date.fromisoformat(day)
         expected = sorted(e["row"]["naam"] for e in manifest["schools"].values() if overdue(e["row"], today))
@@ -292,7 +302,7 @@ def overview_with_points(tmp_path_factory):
     """An overview (only the overview: no school is built) where every school has aandachtspunten."""
     from meldcode.checks import find_aandachtspunten
     from meldcode.model import load_config
-    from meldcode.overview import write_overview
+    from meldcode.overview import write_intern
     from meldcode.pipeline import Paths, _row
 
     out = tmp_path_factory.mktemp("overzicht")
@@ -300,7 +310,7 @@ def overview_with_points(tmp_path_factory):
     late = dt.date(2027, 7, 1)  # after the examples' evaluation date: one point per school
     found = find_aandachtspunten(config, ROOT / "templates", late)
     rows = {s.slug: {"row": _row(s, [a.as_dict() for a in found if a.school == s.slug])} for s in config.schools}
-    write_overview({"schools": rows}, Paths.project(ROOT / "schools", out), out)
+    write_intern({"schools": rows}, Paths.project(ROOT / "schools", out / "site", out), out)
     handler = functools.partial(_QuietHandler, directory=str(out))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
