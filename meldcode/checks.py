@@ -123,10 +123,17 @@ _ALL = [
         "Vul in _stichting.yaml 'privacy.functionaris_gegevensbescherming' in, met naam en e-mailadres.",
     ),
     Check(
+        "medezeggenschap-advies",
+        "Meldcode vastgesteld na advies in plaats van instemming",
+        "De (G)MR heeft instemmingsrecht op regels over veiligheid en welzijn (Wet medezeggenschap op scholen,"
+        " artikel 10 onder e). Vraag de (G)MR om instemming en schrijf dat bij 'vaststelling.medezeggenschap',"
+        " bijvoorbeeld 'met instemming van de GMR op 16 juni 2026'.",
+    ),
+    Check(
         "geen-medezeggenschap",
         "Rol van de medezeggenschapsraad niet vermeld",
         "Vul bij 'vaststelling.medezeggenschap' in hoe de (G)MR erbij betrokken was,"
-        " bijvoorbeeld 'na advies van de GMR op 12 juni 2026'.",
+        " bijvoorbeeld 'met instemming van de GMR op 12 juni 2026'.",
     ),
     Check(
         "evaluatie-voorbij",
@@ -537,6 +544,14 @@ def _policy(school: School, at: _Where) -> Iterator[Aandachtspunt]:
         )
     if not school.privacy.fg:
         yield at.point("geen-fg", at.stichting, ("privacy",), "de functionaris gegevensbescherming wordt niet genoemd")
+    said = (school.vaststelling.medezeggenschap or "").lower()
+    if "advies" in said and "instemming" not in said:
+        yield at.point(
+            "medezeggenschap-advies",
+            at.inherited("vaststelling", "medezeggenschap"),
+            ("vaststelling", "medezeggenschap"),
+            f"de meldcode is vastgesteld '{school.vaststelling.medezeggenschap}'",
+        )
     if not school.vaststelling.medezeggenschap:
         yield at.point(
             "geen-medezeggenschap",

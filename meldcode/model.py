@@ -339,6 +339,21 @@ class School:
         return schema.SECTOR_LAWS[self.sector]
 
     @property
+    def wet_meldcode(self) -> str:
+        """The article of that law that requires the meldcode ("artikel 4b")."""
+        return schema.LAW_ARTICLES[self.wet][0]
+
+    @property
+    def wet_medewerker(self) -> str:
+        """The article with the duties for sexual offences by staff ("artikel 4a")."""
+        return schema.LAW_ARTICLES[self.wet][1]
+
+    @property
+    def medewerker_alleen_minderjarig(self) -> bool:
+        """Whether those duties cover minor pupils only (WEC, WVO 2020) or every pupil (WPO)."""
+        return self.wet in schema.STAFF_DUTY_MINORS_ONLY
+
+    @property
     def onder_16(self) -> bool:
         """Some pupils are younger than 16."""
         return self.leeftijd[0] < 16

@@ -108,7 +108,11 @@ def toestemming_van(school: School) -> str:
     Sources: wetten.overheid.nl via privacy-web.nl (UAVG art. 5), lawyrup.nl (titel 16, art. 1:378
     and 1:381) and viajuridica.nl (titel 20, art. 1:450).
     """
-    adult = "bij curatele of mentorschap vanaf 18 jaar, de curator of wettelijk mentor"
+    # The representative only for what the pupil cannot decide (UAVG art. 5 lid 2; BW 1:453).
+    adult = (
+        "bij curatele of mentorschap vanaf 18 jaar, voor wat de leerling zelf niet kan beslissen,"
+        " de curator of wettelijk mentor"
+    )
     if not school.zestien and not school.volwassenen:
         return "de ouders"
     if not school.onder_16:
@@ -497,7 +501,8 @@ def slots(school: School, procedure: Procedure | None = None) -> dict[str, str |
         ("onder de 16 jaar aan de ouders met gezag, " if school.onder_16 else "")
         + "vanaf 16 jaar aan de leerling zelf"
         + (
-            " en, bij curatele of mentorschap vanaf 18 jaar, aan de curator of wettelijk mentor"
+            " en, bij curatele of mentorschap vanaf 18 jaar, voor wat de leerling zelf niet kan beslissen,"
+            " aan de curator of wettelijk mentor"
             if school.volwassenen
             else ""
         )

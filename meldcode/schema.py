@@ -33,6 +33,16 @@ SECTOR_LAWS = {
     "voortgezet-onderwijs": "Wet voortgezet onderwijs 2020",
 }
 
+# The articles of that law: (the meldcode duty, the meld-, overleg- and aangifteplicht for sexual
+# offences by staff). The meldcode duty was inserted by the Wet verplichte meldcode (2013).
+# WPO art. 4a covers every pupil; WEC art. 4a and WVO 2020 art. 3.39 only minors.
+LAW_ARTICLES = {
+    "Wet op het primair onderwijs": ("artikel 4b", "artikel 4a"),
+    "Wet op de expertisecentra": ("artikel 5", "artikel 4a"),
+    "Wet voortgezet onderwijs 2020": ("artikel 3.41", "artikel 3.39"),
+}
+STAFF_DUTY_MINORS_ONLY = ("Wet op de expertisecentra", "Wet voortgezet onderwijs 2020")
+
 # The ages of a sector's pupils when the school file gives no `leeftijd`: (youngest, oldest).
 # Speciaal onderwijs counts in the VSO, whose pupils may stay until they turn 20.
 DEFAULT_AGES = {

@@ -167,7 +167,9 @@ STICHTING_CASES = {
     "geen-bewaartermijn": lambda t: cut(t, "  bewaartermijn: >-", "  functionaris_gegevensbescherming:"),
     "geen-fg": lambda t: cut(t, "  functionaris_gegevensbescherming:", "# Standaard taakverdeling"),
     "bestuur-zonder-telefoon": replace("  telefoon: 0346-250 180\n", ""),
-    "geen-medezeggenschap": replace("  medezeggenschap: na advies", "  # medezeggenschap: na advies"),
+    "geen-medezeggenschap": replace("  medezeggenschap: met instemming", "  # medezeggenschap: met instemming"),
+    # WMS art. 10 sub e: instemming, not advice (the examples adopted "na advies" before)
+    "medezeggenschap-advies": replace("medezeggenschap: met instemming van", "medezeggenschap: na advies van"),
     "besluit-taakverdeling": replace("  besluit_melden: directeur", "  besluit_melden: leerkracht"),
     "invulvoorbeeld": replace("telefoon: 0346-250 180", "telefoon: 06-12345678"),
 }

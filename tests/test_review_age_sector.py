@@ -78,9 +78,10 @@ def test_consent_for_a_named_discussion_follows_the_age_rules(slug):
     assert "vraagt de school de ouders om toestemming" not in text
     assert (
         "vraagt de school toestemming: onder de 16 jaar aan de ouders met gezag, vanaf 16 jaar aan de leerling zelf"
-        " en, bij curatele of mentorschap vanaf 18 jaar, aan de curator of wettelijk mentor." in text
+        " en, bij curatele of mentorschap vanaf 18 jaar, voor wat de leerling zelf niet kan beslissen,"
+        " aan de curator of wettelijk mentor." in text
     )
-    assert "de curator of wettelijk mentor om toestemming" in page(slug, "stap-2")
+    assert "niet kan beslissen, de curator of wettelijk mentor om toestemming" in page(slug, "stap-2")
 
 
 def test_a_primary_school_asks_the_parents_for_consent():
@@ -104,15 +105,21 @@ def test_the_staff_member_route_informs_an_adult_pupil_not_the_parents(slug):
     text = page(slug, "signalen-over-medewerker")
     assert "informeert vooraf de ouders van de leerling en de medewerker" not in text
     assert "volg je dezelfde route" not in text
-    assert "informeert het bestuur de leerling zelf en, als die er is, de curator of wettelijk mentor" in text
+    # The parents hear of it only with the pupil's consent; a curator or mentor has no say in the
+    # aangifte itself (UAVG art. 5 lid 2, BW 1:453: only what the pupil cannot decide).
+    assert "Bij een leerling van 18 jaar of ouder informeert het bestuur de leerling zelf; de ouders alleen" in text
 
 
-def test_the_staff_member_route_claims_nothing_unverified_about_the_wec_for_adults():
-    text = page(SO_ADULTS, "signalen-over-medewerker")
-    assert "Wet op de expertisecentra" in text
-    assert "geldt de wettelijke aangifteplicht niet" not in text
-    assert "geldt die wettelijke plicht niet" not in text
-    assert "ook over de vraag of de aangifteplicht van de Wet op de expertisecentra geldt" in text
+def test_the_staff_member_route_says_the_wec_and_wvo_duties_stop_at_18():
+    # WEC art. 4a and WVO 2020 art. 3.39 say "jegens een minderjarige leerling" (legal check #50-52);
+    # the earlier text left that open for the WEC.
+    for slug in (SO_ADULTS, VO):
+        text = page(slug, "signalen-over-medewerker")
+        assert "geldt de wettelijke aangifteplicht van de" in text and "niet. Het bestuur overlegt ook dan" in text
+        assert "ook over de vraag of de aangifteplicht" not in text
+        assert "seksueel misdrijf tegen een minderjarige leerling" in text and "zedendelict" not in text
+    primary = page("de-regenboog", "signalen-over-medewerker")  # WPO art. 4a: every pupil
+    assert "seksueel misdrijf tegen een leerling" in primary and "minderjarige" not in primary
 
 
 def test_the_primary_staff_member_route_is_unchanged():

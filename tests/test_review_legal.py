@@ -18,7 +18,11 @@ from meldcode.model import School, load_config
 from meldcode.pages import ROLES, menu, pages_for, render_page, slots
 
 # The curator and the wettelijk mentor, always named together with the age at which they exist.
-ADULT_CONSENT = "bij curatele of mentorschap vanaf 18 jaar, de curator of wettelijk mentor"
+# Their say is limited to what the pupil cannot decide (UAVG art. 5 lid 2; BW 1:453).
+ADULT_CONSENT = (
+    "bij curatele of mentorschap vanaf 18 jaar, voor wat de leerling zelf niet kan beslissen,"
+    " de curator of wettelijk mentor"
+)
 
 
 def markdown(school: School, slug: str, output: str) -> str:
@@ -36,7 +40,8 @@ def test_consent_names_the_curator_and_the_wettelijk_mentor_only_from_18(slug):
     assert "Bespreek de leerling anoniem, tenzij je toestemming hebt van de ouders (tot 16 jaar)" in step_2
     assert (
         "vraagt de school toestemming: onder de 16 jaar aan de ouders met gezag, vanaf 16 jaar aan de leerling zelf"
-        " en, bij curatele of mentorschap vanaf 18 jaar, aan de curator of wettelijk mentor." in team
+        " en, bij curatele of mentorschap vanaf 18 jaar, voor wat de leerling zelf niet kan beslissen,"
+        " aan de curator of wettelijk mentor." in team
     )
     if slug == VO:
         assert f"vraagt de ouders (tot 16 jaar), de leerling zelf (vanaf 16 jaar) of, {ADULT_CONSENT}" in page(
