@@ -46,6 +46,12 @@ def parser(root: Path, prog: str = "build.py") -> argparse.ArgumentParser:
         help="map met _stichting.yaml en de schoolbestanden (standaard: schools/)",
     )
     p.add_argument("--out", type=_out_folder, default=root / "site", help="uitvoermap (standaard: site/)")
+    p.add_argument(
+        "--intern",
+        type=_out_folder,
+        help="map voor het overzicht en de aandachtspunten van het bestuur, niet om te publiceren"
+        " (standaard: intern/ naast de uitvoermap)",
+    )
     p.add_argument("--school", action="append", metavar="SLUG", help="bouw alleen deze school (mag vaker)")
     p.add_argument("--check", action="store_true", help="alleen controleren, niets schrijven")
     p.add_argument(
@@ -111,7 +117,7 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
     root = root or Path(__file__).resolve().parent.parent
     p = parser(root, prog)
     args = p.parse_args(argv)
-    paths = Paths.project(args.schools, args.out)
+    paths = Paths.project(args.schools, args.out, args.intern)
     if args.schrijf_schema:
         from .json_schema import write
 

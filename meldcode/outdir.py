@@ -22,7 +22,7 @@ import fnmatch
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import UsageError
@@ -143,6 +143,26 @@ def _copy(source: Path, target: Path) -> None:
         shutil.copytree(source, target, symlinks=False, ignore=shutil.ignore_patterns(".git"))
     elif source.is_file():
         shutil.copy2(source, target)
+
+
+def replace_outputs(out: Path, intern: Path | None, schools: Path, fill: Callable[[Path, Path | None], None]) -> None:
+    """Let `fill` write the new site (and internal folder) into staging folders, then swap each in.
+
+    The board's own files are carried into the site first. A failure in `fill` leaves both
+    outputs as they were; the two swaps are each atomic, the site first.
+    """
+    staging = new_staging(out)
+    staging_intern = new_staging(intern) if intern is not None else None
+    try:
+        fill(staging, staging_intern)
+        carry_over(out, schools, staging)
+        publish(staging, out)
+        if intern is not None and staging_intern is not None:
+            publish(staging_intern, intern)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if staging_intern is not None:
+            shutil.rmtree(staging_intern, ignore_errors=True)
 
 
 def new_staging(out: Path) -> Path:

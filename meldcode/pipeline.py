@@ -34,7 +34,7 @@ from .content import load_content
 from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
 from .model import Config, School, load_config, school_digest, school_files
 from .names import pdf_file
-from .outdir import EXTRA, INTERN, INTERN_MARKER, MANIFEST, carry_over, guard, link_tree, lock, new_staging, publish
+from .outdir import EXTRA, INTERN, INTERN_MARKER, MANIFEST, guard, link_tree, lock, replace_outputs
 from .process import PDF_SECONDS, end_with_parent, time_limit
 from .resources import ASSETS, MKDOCS_YML, TEMPLATES
 from .validate import SLUG, suggest
@@ -191,21 +191,15 @@ def _write(paths: Paths, options: Options, loaded: Loaded) -> tuple[bool, list[B
     planned = plan(paths, options, loaded)
     if not planned.changed:
         return False, [], planned.unchanged, []  # nothing changed: the output is left untouched
-    staging = new_staging(paths.out)
-    intern = new_staging(paths.intern) if paths.intern is not None else None
-    try:
-        rendered = render(planned, loaded.previous, paths, staging, options)
-        overview(rendered.manifest, paths, staging, intern)
+    done: list[Rendered] = []
+
+    def fill(staging: Path, intern: Path | None) -> None:
+        done.append(render(planned, loaded.previous, paths, staging, options))
+        overview(done[0].manifest, paths, staging, intern)
         shutil.rmtree(staging / ".work", ignore_errors=True)  # the site builds' scratch folder, empty by now
-        carry_over(paths.out, paths.schools, staging)
-        publish(staging, paths.out)
-        if intern is not None and paths.intern is not None:
-            publish(intern, paths.intern)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        if intern is not None:
-            shutil.rmtree(intern, ignore_errors=True)
-    return True, rendered.built, planned.unchanged, sorted(rendered.failed)
+
+    replace_outputs(paths.out, paths.intern, paths.schools, fill)
+    return True, done[0].built, planned.unchanged, sorted(done[0].failed)
 
 
 def load(paths: Paths, options: Options) -> Loaded:
@@ -327,7 +321,7 @@ def merge(parts: list[Path], out: Path, paths: Paths) -> list[str]:
     """
     manifests: list[tuple[Path, Manifest]] = []
     for part in parts:
-        manifest = _read_manifest(part)
+        manifest = with_intern_rows(_read_manifest(part), part.parent / INTERN)  # the part's own board rows
         if not manifest.get("schools"):
             raise UsageError(f"--samenvoegen {part}: hier staat geen uitvoer van een bouw ({MANIFEST} ontbreekt)")
         manifests.append((part, manifest))
@@ -353,16 +347,16 @@ def merge(parts: list[Path], out: Path, paths: Paths) -> list[str]:
         "schools": dict(sorted(schools.items())),
     }
     guard(out, paths.schools)
+    if paths.intern is not None:
+        guard(paths.intern, paths.schools, what="--intern", marker=INTERN_MARKER)
+
+    def fill(staging: Path, intern: Path | None) -> None:
+        for slug in combined["schools"]:
+            link_tree(source[slug] / slug, staging / slug)
+        overview(combined, paths, staging, intern)
+
     with lock(out):
-        staging = new_staging(out)
-        try:
-            for slug in combined["schools"]:
-                link_tree(source[slug] / slug, staging / slug)
-            overview(combined, paths, staging, None)
-            carry_over(out, paths.schools, staging)
-            publish(staging, out)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        replace_outputs(out, paths.intern, paths.schools, fill)
     return list(combined["schools"])
 
 

@@ -76,7 +76,8 @@ def test_the_site_holds_no_aandachtspunten_and_no_contact_list(built):
     public = (site / "index.html").read_text(encoding="utf-8")
     assert "OBS De Regenboog" in public and "Aandachtsfunctionaris" not in public
     board = (intern / "index.html").read_text(encoding="utf-8")
-    assert "Alleen voor het bestuur" in board and MOBILE in board and "Jeugdteam Stichtse Vecht" in board
+    assert "Alleen voor het bestuur" in board and "Jeugdteam Stichtse Vecht" in board
+    assert DIGITS in re.sub(r"\D", "", board)  # the board's own page has the number
     assert 'href="../site/de-regenboog/index.html"' in board.replace("&#46;", ".").replace("&#47;", "/")
 
 
@@ -84,7 +85,7 @@ def test_a_second_build_keeps_the_boards_overview_complete(built):
     schools = built / "schools"
     run_build(schools, built / "site", jobs=1, only=["de-regenboog"], force=True)
     board = (built / "intern" / "index.html").read_text(encoding="utf-8")
-    assert MOBILE in board and "Jeugdteam Stichtse Vecht" in board
+    assert DIGITS in re.sub(r"\D", "", board) and "Jeugdteam Stichtse Vecht" in board
 
 
 def test_an_internal_folder_the_tool_did_not_make_is_refused(tmp_path, capsys):

@@ -166,7 +166,7 @@ def test_a_misnamed_school_file_with_keep_going_leaves_the_published_schools_alo
     assert any(p.file == "schools/...yaml" and "bestandsnaam" in p.message for p in result.problems)
     assert result.failed == [] and result.built == []
     assert _snapshot(out / "minimal") == before
-    assert sorted(p.name for p in repo.iterdir()) == [".git", ".site.lock", "schools", "site"]
+    assert sorted(p.name for p in repo.iterdir()) == [".git", ".site.lock", "intern", "schools", "site"]
 
 
 def test_merging_refuses_a_part_whose_manifest_names_a_folder_outside_it(tmp_path, capsys):

@@ -82,9 +82,9 @@ def test_github_example_builds_every_shard():
 def test_shard_outputs_merge_into_one_site(tmp_path, capsys):
     schools = copy_schools(tmp_path, FIXTURES / "good" / "minimal.yaml", with_examples=False)
     (schools / "de-regenboog.yaml").write_bytes((ROOT / "schools" / "de-regenboog.yaml").read_bytes())
-    for k in (0, 1):
-        run_build(schools, tmp_path / "delen" / str(k), shard=(k, 2), jobs=1)
-    parts = [str(tmp_path / "delen" / str(k)) for k in (0, 1)]
+    for k in (0, 1):  # as on two machines: each part has its own internal folder beside it
+        run_build(schools, tmp_path / "delen" / str(k) / "site", shard=(k, 2), jobs=1)
+    parts = [str(tmp_path / "delen" / str(k) / "site") for k in (0, 1)]
     assert main(["--schools", str(schools), "--out", str(tmp_path / "site"), "--samenvoegen", *parts]) == 0
     site = tmp_path / "site"
     assert sorted(p.name for p in site.iterdir() if p.is_dir() and p.name != "assets") == ["de-regenboog", "minimal"]
@@ -93,7 +93,7 @@ def test_shard_outputs_merge_into_one_site(tmp_path, capsys):
     # The merged output is a normal build's output: building again changes nothing.
     assert not run_build(schools, site).published
     # A part built from other input is refused, and the output stays as it was.
-    stale = tmp_path / "delen" / "0" / MANIFEST
+    stale = tmp_path / "delen" / "0" / "site" / MANIFEST
     stale.write_text(stale.read_text(encoding="utf-8").replace('"shared": "', '"shared": "x'), encoding="utf-8")
     before = (site / "index.html").read_bytes()
     assert main(["--schools", str(schools), "--out", str(site), "--samenvoegen", *parts]) == 1

@@ -42,6 +42,7 @@ def built(built_once, tmp_path) -> tuple[Path, Path]:
     """A fresh copy of the built schools folder and site, for a test to change."""
     shutil.copytree(built_once / "schools", tmp_path / "schools")
     shutil.copytree(built_once / "site", tmp_path / "site")
+    shutil.copytree(built_once / "intern", tmp_path / "intern")  # the board's own output beside the site
     return tmp_path / "schools", tmp_path / "site"
 
 
