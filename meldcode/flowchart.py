@@ -100,6 +100,8 @@ def flowchart_svg(kader: dict) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
         f'role="img" aria-label="{escape(legend)}" font-family="Atkinson Hyperlegible, sans-serif" font-size="11.5">'
+        # WeasyPrint takes a figure's /Alt (PDF/UA) from an inline SVG's <title>, not from aria-label.
+        f"<title>{escape(legend)}</title>"
         '<defs><marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">'
         '<path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker></defs>' + "".join(parts) + "</svg>"
     )

@@ -234,7 +234,10 @@ def write_poster(
 ) -> float:
     """Write the one-page poster, shrinking text until it fits; return the scale used."""
     qr = segno.make(school.url, error="m")
-    qr_svg = Markup(qr.svg_inline(scale=4, dark="#000", light="#fff", omitsize=True))
+    # The <title> becomes the figure's /Alt in the tagged PDF (PDF/UA): what the code leads to.
+    qr_svg = Markup(
+        qr.svg_inline(scale=4, dark="#000", light="#fff", omitsize=True, title=f"QR-code naar {school.url}")
+    )
     enlarge = 1.41 if paper == "A3" else 1.0
     margin = 17 if paper == "A3" else 12
     # The largest type size that still fits one page: a short poster fills the sheet,

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -164,9 +165,31 @@ def _footer(school: School) -> Markup:
 
 def build_site(config_path: Path, source_date_epoch: int, engine: str = "mkdocs") -> Path:
     """Build the website of `config_path` with `engine`; return the site directory."""
+    base = urlsplit(yaml.safe_load(config_path.read_text(encoding="utf-8"))["site_url"]).path
     if engine == "zensical":
-        return _build_with_zensical(config_path, source_date_epoch)
-    return _build_with_mkdocs(config_path, source_date_epoch)
+        site = _build_with_zensical(config_path, source_date_epoch)
+    else:
+        site = _build_with_mkdocs(config_path, source_date_epoch)
+    _root_links_in_404(site, base)
+    return site
+
+
+def _root_links_in_404(site: Path, base: str) -> None:
+    """Make the footer's PDF links on 404.html start at the site's root, as its other links do.
+
+    A web server shows 404.html for any missing address, also a deeper one
+    (/de-regenboog/oud/stap-1.html): a relative link would point into that folder.
+    """
+    page = site / "404.html"
+    if not page.is_file():
+        return
+    root = base if base.endswith("/") else base + "/"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(_PDF_HREF.sub(lambda m: f'href="{root}{m.group(1)}"', text), encoding="utf-8")
+
+
+# A relative link to one of the school's PDFs: href="meldcode-de-regenboog.pdf".
+_PDF_HREF = re.compile(r'href="((?:' + "|".join(re.escape(f.prefix) for f in PDF_FILES) + r')-[a-z0-9-]+\.pdf)"')
 
 
 def _build_with_zensical(config_path: Path, source_date_epoch: int) -> Path:

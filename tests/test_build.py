@@ -202,3 +202,13 @@ def test_every_in_page_anchor_on_the_site_exists(engine_site):
             )
             checked += 1
     assert checked > 100
+
+
+def test_the_404_pages_pdf_links_start_at_the_sites_root(engine_site):
+    # A server shows 404.html for any missing address, also a deeper one: relative links would break.
+    page = (engine_site / "de-regenboog" / "404.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"]+\.pdf)"', page)
+    assert len(links) >= 3
+    assert all(link.startswith("/de-regenboog/") for link in links), links
+    stap = (engine_site / "de-regenboog" / "stap-1.html").read_text(encoding="utf-8")
+    assert 'href="meldcode-de-regenboog.pdf"' in stap  # elsewhere they stay relative (the site can move)
