@@ -43,8 +43,8 @@ def _has(node: object, tag: str) -> bool:
 
 
 def structure(path: Path) -> tuple[Counter, list[str]]:
-    root = PdfReader(path).trailer["/Root"]
-    assert "/StructTreeRoot" in root, f"{path.name} is not tagged"
+    root = PdfReader(path).trailer["/Root"].get_object()
+    assert isinstance(root, DictionaryObject) and "/StructTreeRoot" in root, f"{path.name} is not tagged"
     counts: Counter = Counter()
     problems: list[str] = []
     _walk(root["/StructTreeRoot"].get_object().get("/K"), counts, problems)
