@@ -47,7 +47,9 @@ def structure(path: Path) -> tuple[Counter, list[str]]:
     assert isinstance(root, DictionaryObject) and "/StructTreeRoot" in root, f"{path.name} is not tagged"
     counts: Counter = Counter()
     problems: list[str] = []
-    _walk(root["/StructTreeRoot"].get_object().get("/K"), counts, problems)
+    tree = root["/StructTreeRoot"].get_object()
+    assert isinstance(tree, DictionaryObject)
+    _walk(tree.get("/K"), counts, problems)
     return counts, problems
 
 
