@@ -110,7 +110,7 @@ import statistics, sys, tempfile, time
 from pathlib import Path
 from weasyprint import HTML
 from meldcode.content import load_content
-from meldcode.model import load_config
+from meldcode.load import load_config
 from meldcode.pdf import handbook_html
 from meldcode.pipeline import Paths
 

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from meldcode.content import load_content  # noqa: E402
-from meldcode.model import load_config  # noqa: E402
+from meldcode.load import load_config  # noqa: E402
 from meldcode.site import ENGINES, build_site, write_docs  # noqa: E402
 
 TEMPLATES = ROOT / "templates"

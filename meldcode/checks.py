@@ -6,7 +6,7 @@ asks, names nobody as vertrouwenspersoon, or prints "xxx" as a phone number.
 `find_aandachtspunten` runs every check on every loaded school and returns one
 Aandachtspunt per finding, each with file, line, field and what to do.
 
-Each check is defined once in CHECKS (code, title, advice). A school may accept
+Each check is defined once in CHECKS (meldcode/catalogue.py: code, title, advice). A school may accept
 a known aandachtspunt on purpose in its own file (`geaccepteerd:` with a reason);
 it is then still listed, in the overview too, but no longer counts as open.
 The Besluit checks read the content data (templates/data/*.yaml), the page list
@@ -22,165 +22,14 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .catalogue import CHECKS
 from .content import Content, load_content
 from .errors import Problem
+from .grammar import dutch_list
+from .kaart import organisation_key
 from .loader import Document
-from .model import Config, Role, School, dutch_list, organisation_key
+from .model import Config, Role, School
 from .pages import pages_for
-from .validate import suggest
-
-
-@dataclass(frozen=True)
-class Check:
-    """One kind of aandachtspunt: its code (used to accept it), title and standard advice."""
-
-    code: str
-    titel: str  # short Dutch title: the overview, the CSV, docs/configuratie.md
-    advies: str  # what to do, in one or two sentences
-    tip: bool = False  # a hint: listed, but not counted and never an error with --strict
-
-
-_ALL = [
-    # Besluit verplichte meldcode, art. 2: what every meldcode contains.
-    Check(
-        "besluit-stappenplan",
-        "Stappenplan (Besluit art. 2, onder a)",
-        "Zorg dat het handboek alle vijf stappen van het basismodel bevat, elk met wat je doet.",
-    ),
-    Check(
-        "besluit-taakverdeling",
-        "Wie doet wat, en wie beslist over melden (Besluit art. 2, onder b)",
-        "Wijs bij 'taakverdeling.besluit_melden' een rol met een naam aan, bijvoorbeeld de directeur.",
-    ),
-    Check(
-        "besluit-bijzondere-vormen",
-        "Bijzondere vormen van geweld (Besluit art. 2, onder c)",
-        "Zorg dat het handboek een pagina heeft over eergerelateerd geweld en vrouwelijke genitale verminking.",
-    ),
-    Check(
-        "besluit-verwijsindex",
-        "Verwijsindex (Besluit art. 2, onder d)",
-        "Zorg dat het stappenplan noemt wanneer de school een signaal in de verwijsindex afgeeft.",
-    ),
-    Check(
-        "besluit-kindcheck",
-        "Kindcheck (Besluit art. 2, onder e)",
-        "Zorg dat het stappenplan de kindcheck beschrijft: welke kinderen wonen er nog meer in het gezin?",
-    ),
-    Check(
-        "besluit-gegevens",
-        "Vertrouwelijke gegevens (Besluit art. 2, onder f)",
-        "Zorg dat het handboek beschrijft waar het dossier staat en wie het mag inzien.",
-    ),
-    Check(
-        "besluit-afwegingskader",
-        "Afwegingskader onderwijs (sinds 2019)",
-        "Zorg dat stap 4 en 5 het afwegingskader met de vijf afwegingsvragen gebruiken.",
-    ),
-    Check(
-        "besluit-beslissingen",
-        "Twee beslissingen in stap 5 (sinds 2019)",
-        "Zorg dat stap 5 twee beslissingen beschrijft: is melden noodzakelijk, en is hulp bieden of organiseren"
-        " ook mogelijk?",
-    ),
-    # People and policy the handbook names.
-    Check(
-        "geen-vertrouwenspersoon",
-        "Geen vertrouwenspersoon genoemd",
-        "Voeg onder 'rollen' een 'vertrouwenspersoon' toe met naam en contactgegevens.",
-    ),
-    Check(
-        "commissie-buiten-speciaal-onderwijs",
-        "Commissie van begeleiding op een school zonder speciaal onderwijs",
-        "Een commissie van begeleiding hoort bij het speciaal (basis)onderwijs. Haal 'commissie_van_begeleiding'"
-        " weg onder 'rollen', of zet de leden onder een eigen rol met een eigen 'titel'; klopt de sector niet,"
-        " pas dan 'sector' aan.",
-    ),
-    Check(
-        "geen-intern-begeleider",
-        "Geen intern begeleider of zorgcoördinator genoemd",
-        "Voeg onder 'rollen' een 'intern_begeleider' of 'zorgcoordinator' toe met naam.",
-    ),
-    Check(
-        "regie-zonder-telefoon",
-        "Regiehouder zonder telefoonnummer",
-        "Vul bij deze persoon een 'telefoon' in: wie zich zorgen maakt, moet wie de regie heeft snel kunnen bellen.",
-    ),
-    Check(
-        "bestuur-zonder-telefoon",
-        "Aanspreekpunt van het bestuur zonder telefoonnummer",
-        "Vul in _stichting.yaml bij 'bestuur' een 'telefoon' in: wie een signaal over een medewerker heeft, moet"
-        " het bestuur direct kunnen bellen (de poster en de route bij signalen over een medewerker noemen het).",
-    ),
-    Check(
-        "geen-bewaartermijn",
-        "Geen bewaartermijn van het dossier",
-        "Vul in _stichting.yaml 'privacy.bewaartermijn' in: hoe lang het meldcodedossier bewaard blijft.",
-    ),
-    Check(
-        "geen-fg",
-        "Geen functionaris gegevensbescherming",
-        "Vul in _stichting.yaml 'privacy.functionaris_gegevensbescherming' in, met naam en e-mailadres.",
-    ),
-    Check(
-        "medezeggenschap-advies",
-        "Meldcode vastgesteld na advies in plaats van instemming",
-        "De (G)MR heeft instemmingsrecht op regels over veiligheid en welzijn (Wet medezeggenschap op scholen,"
-        " artikel 10 onder e). Vraag de (G)MR om instemming en schrijf dat bij 'vaststelling.medezeggenschap',"
-        " bijvoorbeeld 'met instemming van de GMR op 16 juni 2026'.",
-    ),
-    Check(
-        "geen-medezeggenschap",
-        "Rol van de medezeggenschapsraad niet vermeld",
-        "Vul bij 'vaststelling.medezeggenschap' in hoe de (G)MR erbij betrokken was,"
-        " bijvoorbeeld 'met instemming van de GMR op 12 juni 2026'.",
-    ),
-    Check(
-        "evaluatie-voorbij",
-        "Evaluatiedatum voorbij",
-        "Evalueer de meldcode, stel hem opnieuw vast en vul de nieuwe 'vaststelling.datum' en"
-        " 'vaststelling.evaluatie' in.",
-    ),
-    Check(
-        "evaluatie-binnenkort",
-        "Evaluatie binnen drie maanden",
-        "Plan de evaluatie nu, zodat de meldcode op tijd opnieuw kan worden vastgesteld.",
-    ),
-    # The sociale kaart.
-    Check(
-        "overlegpartner-niet-op-kaart",
-        "Overlegpartner staat niet op de sociale kaart",
-        "Zet de organisatie onder 'sociale_kaart', met telefoon, e-mail of website; stap 2 noemt dan haar nummer.",
-    ),
-    Check(
-        "dubbel-op-sociale-kaart",
-        "Dubbele vermelding op de sociale kaart",
-        "Haal de dubbele vermelding weg; het handboek toont de organisatie maar één keer.",
-    ),
-    # Text that would go to print.
-    Check(
-        "verouderde-term",
-        "Verouderde term",
-        "Gebruik de huidige naam.",
-    ),
-    Check(
-        "invulvoorbeeld",
-        "Invulvoorbeeld of nepgegeven",
-        "Vul het echte gegeven in, of laat het veld weg als het niet verplicht is.",
-    ),
-    Check(
-        "dubbele-rol",
-        "Eén persoon met rollen die elkaar controleren",
-        "Overweeg een tweede persoon voor een van de rollen, zodat niemand alleen zijn eigen afweging toetst.",
-        tip=True,
-    ),
-    Check(
-        "acceptatie-overbodig",
-        "Geaccepteerd aandachtspunt komt niet meer voor",
-        "Haal deze regel onder 'geaccepteerd' weg.",
-    ),
-]
-CHECKS: dict[str, Check] = {check.code: check for check in _ALL}
 
 # Outdated names in free text, with the current name (whole words; abbreviations case-sensitive).
 OUTDATED_TERMS: list[tuple[str, str, bool]] = [
@@ -747,26 +596,3 @@ def _field_matches(field: str | None, wanted: str | None) -> bool:
     if not wanted:
         return True
     return field is not None and (field == wanted or field.startswith(wanted + "."))
-
-
-def acceptance_problems(doc: Document) -> list[Problem]:
-    """Errors in a school's `geaccepteerd:` list: unknown codes, reasons too short to mean anything."""
-    problems = []
-    for i, entry in enumerate(doc.data.get("geaccepteerd") or []):
-        code = entry["code"]
-        if code not in CHECKS or code == "acceptatie-overbodig":
-            hint = suggest(code, [c for c in CHECKS if c != "acceptatie-overbodig"])
-            problems.append(
-                doc.problem(
-                    ("geaccepteerd", i, "code"),
-                    f"onbekend aandachtspunt '{code}'{hint or '.'} De codes staan in docs/configuratie.md.",
-                )
-            )
-        if len(" ".join(entry["reden"].split())) < 15:
-            problems.append(
-                doc.problem(
-                    ("geaccepteerd", i, "reden"),
-                    "schrijf in een hele zin waarom de school dit aandachtspunt bewust accepteert",
-                )
-            )
-    return problems

@@ -29,11 +29,6 @@ class Content:
         return roles
 
 
-def step_key(step: dict) -> str:
-    """Return the taakverdeling key of a step in the config files: 'stap_1'."""
-    return f"stap_{step['nummer']}"
-
-
 @lru_cache(maxsize=4)
 def load_content(templates_dir: Path) -> Content:
     """Read the content data files below `templates_dir`/data."""

@@ -1,4 +1,6 @@
-"""Dutch verb agreement for the role sentences of templates/data/stappen.yaml.
+"""Dutch wording of plain text: verb agreement, lists, titles and headings of names.
+
+Verb agreement, for the role sentences of templates/data/stappen.yaml:
 
 A step's "Wie doet wat" lists what each party does, in sentences that start with a
 verb in the third person singular ("weegt mee en brengt ..."). When a role is held by
@@ -96,3 +98,62 @@ def plural_sentence(sentence: str, plural: bool = True) -> str:
     if not plural:
         return sentence
     return _CLAUSE_VERB.sub(lambda m: m.group(1) + PLURAL.get(m.group(2), m.group(2)), sentence)
+
+
+def heading(name: str) -> str:
+    """Return a name as a heading: no article, a capital first letter ('het groot OT' -> 'Groot OT')."""
+    return first_upper(re.sub(r"^(de|het)\s+", "", name.strip(), flags=re.IGNORECASE))
+
+
+# A title before a name ("dr. Thomas Brouwer"), written in lower case in the middle of a sentence.
+TITLE = re.compile(r"(?<![\w.])(dr|drs|mr|ir|ing|prof|ds|dhr|mevr|mw)\. (?=\w)", re.IGNORECASE)
+
+
+def title_first_upper(name: str) -> str:
+    """Capitalise a title that starts a name, for the start of a sentence or item: 'Dr. Thomas Brouwer'."""
+    return first_upper(name) if TITLE.match(name) else name
+
+
+def in_text(title: str) -> str:
+    """Return a title for running text, abbreviations kept: 'leerplichtambtenaar of RMC-consulent'."""
+    return title[:1].lower() + title[1:]
+
+
+def titles_in(functie: str, titles: list[str]) -> list[str]:
+    """Return the words of a functie that are one of `titles`, also as part of a word
+    ('locatiedirecteur', 'orthopedagoog-generalist'), as written, each once."""
+    found: dict[str, str] = {}
+    for title in titles:
+        for match in re.finditer(rf"(?<![\w-])[\w-]*{re.escape(title)}[\w-]*(?![\w-])", functie, re.IGNORECASE):
+            found.setdefault(match.group(0).casefold(), match.group(0))
+    return list(found.values())
+
+
+def role_titles(titel: str, titels: tuple[str, ...] | list[str]) -> list[str]:
+    """Return a role's titles in lower case: each of 'jeugdarts of jeugdverpleegkundige', then its extra titels."""
+    return [t.strip().lower() for t in titel.split(" of ")] + [t.lower() for t in titels]
+
+
+def short_name(name: str) -> str:
+    """Return a name that ends in its abbreviation as that: 'de commissie van begeleiding (CvB)' -> 'de CvB'.
+
+    A text that names a team again and again introduces the abbreviation once and uses it after.
+    Any other name comes back as it is.
+    """
+    match = re.fullmatch(r"(?i:(de|het)\s+)?.+?\s+\(([^()\s]{2,8})\)", name.strip())
+    if not match or not re.search(r"[A-Z]", match.group(2)):
+        return name
+    return f"{match.group(1)} {match.group(2)}" if match.group(1) else match.group(2)
+
+
+def dutch_list(words: list[str]) -> str:
+    """Join words the Dutch way: 'A', 'A en B', 'A, B en C'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " en " + words[-1]
+
+
+def plain(text: str) -> str:
+    """Reduce a name to compare it: no article, no '(CvB)', lower case."""
+    text = re.sub(r"\([^)]*\)", " ", text).casefold()
+    return " ".join(re.sub(r"^\s*(de|het|een)\s+", "", text).split())

@@ -6,7 +6,9 @@ overlegpartner-niet-op-kaart (meldcode/checks.py) has the same rule and can use 
 
 from __future__ import annotations
 
-from .model import Contact, organisation_key
+import re
+
+from .model import Contact
 
 _STOPWORDS = {"de", "het", "een", "van", "voor", "en", "in", "op", "bij", "met", "regio", "team"}
 
@@ -27,3 +29,9 @@ def partner_contact(partner: str, contacts: list[Contact]) -> Contact | None:
 
 def _word_in(word: str, words: list[str]) -> bool:
     return any(word == w or (min(len(word), len(w)) >= 4 and (word in w or w in word)) for w in words)
+
+
+def organisation_key(name: str) -> str:
+    """Compare organisation names: no case, accents kept, no text in brackets or punctuation."""
+    name = re.sub(r"\([^)]*\)", " ", name.casefold())
+    return " ".join(re.sub(r"[^\w]+", " ", name).split())

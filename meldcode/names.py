@@ -41,3 +41,6 @@ def role_page(key: str) -> str:
 
 # Beside the board's overview (site/index.html): every school's aandachtspunten, for a spreadsheet.
 AANDACHTSPUNTEN_CSV = "aandachtspunten.csv"
+
+# The board's own file in the schools folder; every other .yaml file there is a school.
+STICHTING_FILE = "_stichting.yaml"

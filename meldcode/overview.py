@@ -15,18 +15,15 @@ import io
 import os
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from .checks import Aandachtspunt, evaluation_overdue
-from .model import dutch_date
+from .manifest import Manifest, Paths, Row
 from .names import AANDACHTSPUNTEN_CSV
 from .publish import add_robots_meta, robots_txt
 from .render import environment
-
-if TYPE_CHECKING:
-    from .pipeline import Manifest, Paths, Row
+from .values import dutch_date
 
 _CSV_COLUMNS = [
     "school",

@@ -18,10 +18,11 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .content import Content
-from .model import CENTRUM_SEKSUEEL_GEWELD, POLITIE, VERTROUWENSINSPECTEUR, Phone, School
+from .model import CENTRUM_SEKSUEEL_GEWELD, POLITIE, VERTROUWENSINSPECTEUR, School
 from .names import role_page
 from .procedure import kader_for, resolve, slots, toestemming_van
 from .render import environment, script_json
+from .values import Phone
 
 __all__ = ["MENU", "Menu", "Page", "kader_for", "menu", "pages_for", "render_page", "slots", "toestemming_van"]
 

@@ -26,35 +26,18 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
 
 from . import __version__
 from .checks import Aandachtspunt, find_aandachtspunten
 from .content import load_content
 from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
-from .model import Config, School, load_config, school_digest, school_files
+from .load import load_config, school_digest, school_files
+from .manifest import Entry, Manifest, Paths, Row, public_row
+from .model import Config, School
 from .names import pdf_file
 from .outdir import EXTRA, INTERN, INTERN_MARKER, MANIFEST, guard, link_tree, lock, replace_outputs
 from .process import PDF_SECONDS, end_with_parent, time_limit
-from .resources import ASSETS, MKDOCS_YML, TEMPLATES
 from .validate import SLUG, suggest
-
-
-@dataclass(frozen=True)
-class Paths:
-    """Where the build reads and writes; always passed in, never taken from the cwd."""
-
-    schools: Path
-    out: Path
-    templates: Path
-    assets: Path
-    mkdocs: Path  # the base MkDocs configuration
-    intern: Path | None = None  # the board's own output, not published: overview and aandachtspunten
-
-    @classmethod
-    def project(cls, schools: Path, out: Path, intern: Path | None = None) -> Paths:
-        out = out.resolve()
-        return cls(schools.resolve(), out, TEMPLATES, ASSETS, MKDOCS_YML, (intern or out.parent / INTERN).resolve())
 
 
 @dataclass
@@ -70,37 +53,6 @@ class Options:
     engine: str = "mkdocs"  # the website's static site generator: "mkdocs" or "zensical" (site.ENGINES)
     strict: bool = False  # open aandachtspunten are errors: nothing is built
     today: dt.date | None = None  # the date aandachtspunten are checked against (default: today)
-
-
-class Row(TypedDict):
-    """What the board's overview shows of one school (kept in the manifest)."""
-
-    naam: str
-    sector: str
-    af: str
-    af_telefoon: str | None
-    af_tel: str | None
-    af_email: str | None
-    versie: str
-    vastgesteld: str  # ISO date
-    evaluatie: str  # ISO date
-    stichting: str
-    vindbaar: bool  # may search engines list the sites (the stichting's choice)
-    aandachtspunten: list[dict]  # meldcode.checks.Aandachtspunt.as_dict() of each
-
-
-class Entry(TypedDict):
-    digest: str  # school_digest of the school's inputs when it was built
-    row: Row
-
-
-class Manifest(TypedDict, total=False):
-    """The record of the published output, kept in it as MANIFEST (empty before a first build)."""
-
-    tool: str  # __version__
-    shared: str  # digest of what every school depends on
-    extra: str  # digest of the board's own files (outdir.EXTRA)
-    schools: dict[str, Entry]  # slug -> entry, sorted
 
 
 @dataclass(frozen=True)
@@ -428,15 +380,6 @@ def _dependency_versions(engine: str) -> str:
     if engine == "zensical":
         names.append("zensical")
     return ",".join([engine] + [f"{name}={version(name)}" for name in names])
-
-
-# What the public manifest keeps of a school's row; the rest (contact details, aandachtspunten)
-# stays in the internal folder.
-_PUBLIC_ROW = ("naam", "sector", "versie", "vastgesteld", "evaluatie", "stichting", "vindbaar")
-
-
-def public_row(row: Row) -> Row:
-    return {k: v for k, v in row.items() if k in _PUBLIC_ROW}  # type: ignore[return-value]
 
 
 def with_intern_rows(manifest: Manifest, intern: Path | None) -> Manifest:

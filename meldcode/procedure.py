@@ -24,10 +24,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .grammar import first_upper
-from .kaart import partner_contact
-from .model import Contact, Person, Role, School, dutch_list, organisation_key, party_label
+from .grammar import dutch_list, first_upper
+from .kaart import organisation_key, partner_contact
+from .model import Contact, Person, Role, School
 from .render import escape_text, phone_link
+from .wording import party_label
 
 # --- the bestuur ---------------------------------------------------------------------------
 

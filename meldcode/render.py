@@ -18,9 +18,10 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from .grammar import first_upper, plural_sentence
-from .model import TITLE, Phone, dutch_date, dutch_list, heading, party_label, short_name, team_role, team_title
+from .grammar import TITLE, dutch_list, first_upper, heading, plural_sentence, short_name
 from .names import PDF_FILES, pdf_file, role_page
+from .values import Phone, dutch_date
+from .wording import party_label, team_role, team_title
 
 # Characters that mean something to HTML or to (Python-)Markdown and its extensions.
 _SPECIAL = "&<>\"'\\`*_{}[]()#+-.!|~:=^$@%"

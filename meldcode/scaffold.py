@@ -20,7 +20,7 @@ from .content import Content, load_content
 from .errors import ConfigError, MeldcodeError, Problem
 from .json_schema import FILES, field_notes
 from .loader import LoadError, load
-from .model import STICHTING_FILE
+from .names import STICHTING_FILE
 from .validate import SLUG, Validator, schema_problems
 
 MARK = "INVULLEN"

@@ -12,7 +12,11 @@ complete schemas come from `stichting_schema(steps)` and `school_schema(steps)`.
 
 from __future__ import annotations
 
-from .content import step_key
+
+def step_key(step: dict) -> str:
+    """Return the taakverdeling key of a step in the config files: 'stap_1'."""
+    return f"stap_{step['nummer']}"
+
 
 SECTORS = {
     "basisonderwijs": "basisonderwijs",

@@ -39,7 +39,8 @@ from typing import Any
 
 from .content import load_content
 from .errors import BuildError, ConfigError, MeldcodeError, Problem
-from .model import STICHTING_FILE, load_config
+from .load import load_config
+from .names import STICHTING_FILE
 from .pdf import font_configuration
 from .pipeline import Paths, build_school_pdfs, build_school_site, one_school
 from .render import environment, mkdocs_base

@@ -9,7 +9,6 @@ at the end of this module; meldcode.model.load_config runs them all.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
@@ -18,21 +17,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import cerberus
-import phonenumbers
-from babel.dates import format_date
 
 from . import schema
+from .catalogue import CHECKS
 from .content import Content
 from .errors import Problem
 from .images import image_kind, image_problem
 from .loader import Document, glued_advice
+from .values import display_name, dutch_date, parse_date, parse_phone
 
 _EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
 )
 _POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Z]{2}$")
-_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DATE_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 _MISSING = "dit verplichte veld ontbreekt"
@@ -43,57 +40,6 @@ _TYPE_NAMES = {
     "dict": "een groep velden (veld: waarde)",
     "list": "een lijst (regels die beginnen met '- ')",
 }
-
-
-def parse_phone(value: str) -> phonenumbers.PhoneNumber | None:
-    """Return the parsed Dutch (or international) number, or None when invalid.
-
-    Short numbers count too: 112, 0800 and 0900 numbers, 14 + netnummer (gemeenten).
-    """
-    if not re.fullmatch(r"[0-9+()\- .]{3,25}", value):
-        return None
-    try:
-        number = phonenumbers.parse(value, "NL")
-    except phonenumbers.NumberParseException:
-        return None
-    if phonenumbers.is_valid_number(number) or is_short_number(number):
-        return number
-    return None
-
-
-# Three-digit numbers a handbook may list: the alarmnummer and 113 Zelfmoordpreventie.
-# (phonenumbers' own list of short numbers is far wider, 1234 included.)
-SHORT_NUMBERS = frozenset({"112", "113"})
-
-
-def is_short_number(number: phonenumbers.PhoneNumber) -> bool:
-    """True for 112 and 113: dialled as they are, never with +31."""
-    return (
-        number.country_code == 31 and not number.italian_leading_zero and str(number.national_number) in SHORT_NUMBERS
-    )
-
-
-def dial_local(number: phonenumbers.PhoneNumber) -> bool:
-    """True for numbers a tel: link must dial as written: 112, and 14 + netnummer (not via +31)."""
-    national = str(number.national_number)
-    return is_short_number(number) or (
-        number.country_code == 31 and national.startswith("14") and phonenumbers.is_valid_number(number)
-    )
-
-
-def parse_date(value: str) -> dt.date | None:
-    """Return the date for 'JJJJ-MM-DD' or 'DD-MM-JJJJ', or None when it does not exist."""
-    match = _DATE_ISO.match(value.strip())
-    if match:
-        year, month, day = map(int, match.groups())
-    elif match := _DATE_NL.match(value.strip()):
-        day, month, year = map(int, match.groups())
-    else:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def url_problem(value: str) -> str | None:
@@ -285,16 +231,6 @@ _ROLE_TITLE = re.compile(r"^[^\W_][\w '()./,-]{0,59}$")
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
 
 
-def dutch_date(value: dt.date) -> str:
-    """Format a date the Dutch way: 1 september 2026."""
-    return format_date(value, format="long", locale="nl")
-
-
-def display_name(schools_dir: Path, path: Path) -> str:
-    """Name a file as board staff see it: 'schools/regenboog.yaml'."""
-    return f"{schools_dir.name}/{path.name}"
-
-
 def name_key(name: str) -> str:
     """Return what makes two school names the same: case and spacing do not count."""
     return re.sub(r"\s+", " ", name).strip().casefold()
@@ -480,7 +416,6 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
         problems.extend(_check_dates(doc, data["vaststelling"], ("vaststelling",), stichting.data["vaststelling"]))
     for i, contact in enumerate(data.get("sociale_kaart") or []):
         problems.extend(_check_contact(doc, contact, ("sociale_kaart", i)))
-    from .checks import acceptance_problems  # checks builds on the model, which builds on this module
 
     problems.extend(acceptance_problems(doc))
     return problems
@@ -604,3 +539,26 @@ def _as_list(value: object) -> list:
 def _advice(message: str, hint: str, advice: str) -> str:
     """Join a problem, an optional "bedoelde u" hint and advice into one line."""
     return f"{message}{hint or '.'} {advice}"
+
+
+def acceptance_problems(doc: Document) -> list[Problem]:
+    """Errors in a school's `geaccepteerd:` list: unknown codes, reasons too short to mean anything."""
+    problems = []
+    for i, entry in enumerate(doc.data.get("geaccepteerd") or []):
+        code = entry["code"]
+        if code not in CHECKS or code == "acceptatie-overbodig":
+            hint = suggest(code, [c for c in CHECKS if c != "acceptatie-overbodig"])
+            problems.append(
+                doc.problem(
+                    ("geaccepteerd", i, "code"),
+                    f"onbekend aandachtspunt '{code}'{hint or '.'} De codes staan in docs/configuratie.md.",
+                )
+            )
+        if len(" ".join(entry["reden"].split())) < 15:
+            problems.append(
+                doc.problem(
+                    ("geaccepteerd", i, "reden"),
+                    "schrijf in een hele zin waarom de school dit aandachtspunt bewust accepteert",
+                )
+            )
+    return problems

@@ -13,7 +13,7 @@ from conftest import ROOT, SLUGS, visible_text
 from pypdf import PdfReader
 
 from meldcode.content import load_content
-from meldcode.model import load_config
+from meldcode.load import load_config
 from meldcode.pages import kader_for
 
 STEP_TITLES = [s["titel"] for s in yaml.safe_load((ROOT / "templates/data/stappen.yaml").read_text())]

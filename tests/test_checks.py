@@ -16,8 +16,10 @@ import pytest
 from conftest import ROOT
 
 from meldcode import checks
-from meldcode.checks import CHECKS, Aandachtspunt, find_aandachtspunten
-from meldcode.model import Phone, load_config
+from meldcode.catalogue import CHECKS
+from meldcode.checks import Aandachtspunt, find_aandachtspunten
+from meldcode.load import load_config
+from meldcode.values import Phone
 
 TEMPLATES = ROOT / "templates"
 TODAY = dt.date(2026, 11, 23)  # the examples' evaluation (2027-06-30) is more than three months away

@@ -12,7 +12,7 @@ from conftest import FIXTURES, ROOT, SLUGS, visible_text
 from pypdf import PdfReader
 
 from meldcode.content import load_content
-from meldcode.model import load_config
+from meldcode.load import load_config
 from meldcode.pages import pages_for, render_page
 
 TEMPLATES = ROOT / "templates"

@@ -12,7 +12,7 @@ from pathlib import Path
 from conftest import ROOT, copy_schools
 
 from meldcode.content import load_content
-from meldcode.model import load_config
+from meldcode.load import load_config
 from meldcode.site import build_site, write_docs
 
 TEMPLATES = ROOT / "templates"

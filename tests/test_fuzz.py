@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from meldcode import schema
 from meldcode.content import load_content
+from meldcode.load import school_from
 from meldcode.loader import LoadError, parse
-from meldcode.model import school_from
 from meldcode.validate import Validator, check_school, schema_problems
 
 TEMPLATES = ROOT / "templates"

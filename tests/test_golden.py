@@ -17,7 +17,7 @@ import pytest
 from conftest import FIXTURES, ROOT, without_werkwijze
 
 from meldcode.content import load_content
-from meldcode.model import load_config
+from meldcode.load import load_config
 from meldcode.pages import pages_for, render_page
 
 TEMPLATES = ROOT / "templates"

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, SLUGS
 
 from meldcode.content import load_content
-from meldcode.model import load_config
+from meldcode.load import load_config
 from meldcode.names import PDF_FILES, pdf_file
 from meldcode.pages import pages_for
 from meldcode.site import _nav

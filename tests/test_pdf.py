@@ -10,7 +10,7 @@ from conftest import FIXTURES, ROOT, SLUGS, copy_schools, run_build
 from pypdf import PdfReader
 
 from meldcode.content import load_content
-from meldcode.model import load_config
+from meldcode.load import load_config
 from meldcode.pdf import write_poster
 
 TEMPLATES = ROOT / "templates"

@@ -16,7 +16,8 @@ import pytest
 from conftest import ROOT
 from procedure_text import Claim, handbook, named, people, procedure, sentences, werkwijze_sample
 
-from meldcode.model import School, load_config
+from meldcode.load import load_config
+from meldcode.model import School
 from meldcode.procedure import Procedure
 
 MOMENT_WORDS = {

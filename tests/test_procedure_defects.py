@@ -14,7 +14,8 @@ import pytest
 from conftest import FIXTURES, ROOT, without_werkwijze
 
 from meldcode.content import load_content
-from meldcode.model import School, load_config
+from meldcode.load import load_config
+from meldcode.model import School
 from meldcode.pages import pages_for, render_page
 from meldcode.pdf import handbook_html
 

@@ -12,7 +12,7 @@ from conftest import FIXTURES, ROOT, copy_schools, run_build, visible_text
 
 from meldcode.cli import main, parser
 from meldcode.content import load_content
-from meldcode.model import load_config
+from meldcode.load import load_config
 from meldcode.pipeline import MANIFEST
 from meldcode.publish import ROBOTS_META, SECURITY_HEADERS
 from meldcode.site import build_site, write_docs

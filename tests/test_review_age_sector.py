@@ -15,7 +15,8 @@ from conftest import ROOT, copy_schools, visible_text
 from pypdf import PdfReader
 
 from meldcode.content import load_content
-from meldcode.model import School, load_config
+from meldcode.load import load_config
+from meldcode.model import School
 from meldcode.pages import pages_for, render_page
 from meldcode.pdf import forms_html
 

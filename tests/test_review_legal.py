@@ -14,7 +14,8 @@ import pytest
 from conftest import ROOT, SLUGS, copy_schools
 from test_review_age_sector import ADULTS, CONTENT, PRIMARY, SO_ADULTS, TEMPLATES, VO, page, schools
 
-from meldcode.model import School, load_config
+from meldcode.load import load_config
+from meldcode.model import School
 from meldcode.pages import ROLES, menu, pages_for, render_page, slots
 
 # The curator and the wettelijk mentor, always named together with the age at which they exist.

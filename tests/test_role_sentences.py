@@ -28,7 +28,8 @@ from conftest import FIXTURES, ROOT
 from meldcode import schema
 from meldcode.content import load_content
 from meldcode.grammar import PLURAL, first_word
-from meldcode.model import Assignment, Person, Role, School, load_config
+from meldcode.load import load_config
+from meldcode.model import Assignment, Person, Role, School
 from meldcode.pages import ROLES, STEPS, Page, pages_for, render_page
 
 TEMPLATES = ROOT / "templates"

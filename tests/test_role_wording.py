@@ -15,10 +15,12 @@ from conftest import ROOT, visible_text
 
 from meldcode.content import load_content
 from meldcode.grammar import PLURAL, first_word, plural_sentence
-from meldcode.model import School, load_config, party_label
+from meldcode.load import load_config
+from meldcode.model import School
 from meldcode.pages import pages_for, render_page
 from meldcode.pdf import poster_html
 from meldcode.render import environment
+from meldcode.wording import party_label
 
 TEMPLATES = ROOT / "templates"
 CONTENT = load_content(TEMPLATES)
@@ -345,7 +347,7 @@ def test_a_team_is_named_once_in_full_then_by_its_abbreviation(schools):
 
 
 def test_a_short_name_is_only_made_of_an_abbreviation_in_brackets():
-    from meldcode.model import short_name
+    from meldcode.grammar import short_name
 
     assert short_name("de commissie van begeleiding (CvB)") == "de CvB"
     assert short_name("het ondersteuningsteam (OT)") == "het OT"
@@ -375,7 +377,8 @@ def test_people_who_divide_the_pupils_are_named_with_their_part_and_one_acts(sch
 
 
 def test_people_are_divided_only_where_their_functies_say_how():
-    from meldcode.model import Person, _split
+    from meldcode.load import _split
+    from meldcode.model import Person
 
     info = {"titel": "Zorgcoördinator", "verdeeld": True}
     a, b = Person("A", "zorgcoördinator onderbouw"), Person("B", "zorgcoördinator bovenbouw")

@@ -17,7 +17,8 @@ import pytest
 from conftest import ROOT
 from procedure_text import CONTENT, TEMPLATES, handbook, werkwijze_sample
 
-from meldcode.model import School, load_config
+from meldcode.load import load_config
+from meldcode.model import School
 from meldcode.pages import pages_for, render_page
 from meldcode.procedure import INJURY, VT_FIRST, resolve
 

@@ -10,7 +10,7 @@ import yaml
 from conftest import ROOT, copy_schools
 
 from meldcode.cli import main
-from meldcode.model import load_config
+from meldcode.load import load_config
 from meldcode.scaffold import MARK
 
 TEMPLATES = ROOT / "templates"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, copy_schools
 
+from meldcode.load import load_config
 from meldcode.loader import MAX_BYTES
-from meldcode.model import load_config
 
 BAD = FIXTURES / "bad"
 TEMPLATES = ROOT / "templates"

@@ -18,7 +18,8 @@ from conftest import FIXTURES, ROOT, copy_schools, visible_text, without_werkwij
 from pypdf import PdfReader
 
 from meldcode.content import load_content
-from meldcode.model import School, load_config
+from meldcode.load import load_config
+from meldcode.model import School
 from meldcode.pages import pages_for, render_page
 
 TEMPLATES = ROOT / "templates"

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT
 
 from meldcode.content import kader_paths, load_content
-from meldcode.model import load_config
+from meldcode.load import load_config
 from meldcode.overview import overdue
 from meldcode.pages import kader_for
 from meldcode.pipeline import MANIFEST
@@ -301,7 +301,7 @@ def test_overview_and_command_line_call_the_same_schools_overdue(browser, intern
 def overview_with_points(tmp_path_factory):
     """An overview (only the overview: no school is built) where every school has aandachtspunten."""
     from meldcode.checks import find_aandachtspunten
-    from meldcode.model import load_config
+    from meldcode.load import load_config
     from meldcode.overview import write_intern
     from meldcode.pipeline import Paths, _row
 
