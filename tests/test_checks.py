@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from meldcode import checks
+from meldcode import catalogue
 from meldcode.catalogue import CHECKS
 from meldcode.checks import Aandachtspunt, find_aandachtspunten
 from meldcode.load import load_config
@@ -71,7 +71,7 @@ def test_example_stichting_has_no_aandachtspunten():
 
 
 def test_every_check_is_defined_once_with_title_and_advice():
-    assert len(CHECKS) == len(checks._ALL)
+    assert len(CHECKS) == len(catalogue._ALL)
     for check in CHECKS.values():
         assert check.titel and check.advies.endswith((".", "?")), check.code
 
