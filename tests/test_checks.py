@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from meldcode import catalogue
+from meldcode import catalogue, checks
 from meldcode.catalogue import CHECKS
 from meldcode.checks import Aandachtspunt, find_aandachtspunten
 from meldcode.load import load_config
