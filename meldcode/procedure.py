@@ -310,7 +310,8 @@ class Procedure:
                 " samen met die hulp of die kan worden versterkt. " + HULP_GAAT_DOOR
             )
         if self.melding_ouders:
-            items.append("Over een voorgenomen melding bij Veilig Thuis praat {melding_ouders_door} met de ouders.")
+            # {melding_met}: from 18 the pupil, the parents only with the pupil's consent (BW 1:233, 1:245)
+            items.append("Over een voorgenomen melding bij Veilig Thuis praat {melding_ouders_door} met {melding_met}.")
         if self.casemanager:
             items.append("Organiseert de school zelf hulp, zonder melding, dan is {casemanager} casemanager.")
         return items
@@ -380,7 +381,7 @@ class Procedure:
                 " alleen anoniem. " + HULP_GAAT_DOOR
             )
         if self.does(me, self.melding_ouders):
-            items.append("Jij vertelt de ouders over een voorgenomen melding bij Veilig Thuis.")
+            items.append("Jij bespreekt een voorgenomen melding bij Veilig Thuis met {melding_met}.")
         if self.does(me, self.casemanager):
             items.append(
                 "Jij bent casemanager als de school zelf hulp organiseert, zonder melding: je houdt de regie op die"

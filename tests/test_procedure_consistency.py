@@ -139,6 +139,30 @@ def parent_talk_problems(school: School, texts: dict[str, str], p: Procedure) ->
     return problems
 
 
+def chosen_actor_problems(school: School, texts: dict[str, str], p: Procedure) -> list[str]:
+    """Who tells the parents of a melding, and who is casemanager: where chosen, only they are named for it."""
+    facts = [
+        (
+            p.melding_ouders,
+            re.compile(r"(ouders over (de|een voorgenomen|een) melding|voorgenomen melding bij Veilig)"),
+        ),
+        (p.casemanager, re.compile(r"casemanager")),
+    ]
+    problems = []
+    for actors, about in facts:
+        if not actors:
+            continue
+        for place, text in texts.items():
+            for claim in sentences(place, text, school):
+                s = claim.sentence
+                if not about.search(s) or "spreek af wie" in s.lower():
+                    continue
+                who = named(school, s)
+                if who and not who <= people(actors):
+                    problems.append(f"names {sorted(who - people(actors))} for {about.pattern!r}: {place}: {s!r}")
+    return problems
+
+
 def consent_problems(school: School, texts: dict[str, str], p: Procedure) -> list[str]:
     problems = []
     for place, text in texts.items():
@@ -196,6 +220,7 @@ def inconsistencies(school: School) -> list[str]:
         + parent_talk_problems(school, texts, p)
         + consent_problems(school, texts, p)
         + regie_problems(school, texts, p)
+        + chosen_actor_problems(school, texts, p)
     )
 
 
@@ -224,6 +249,14 @@ def test_the_check_finds_a_moment_the_school_did_not_choose():
     assert any("not chosen" in p for p in problems), problems
 
 
+def test_the_check_finds_another_person_telling_the_parents_of_a_melding():
+    school = EXAMPLES["het-kompas"]  # the zorgcoördinator tells the parents
+    texts = handbook(school, ("web",))
+    texts["web/stap-5"] += "\n- Het gesprek met de ouders over de melding voert Anneke Visser-Jansen.\n"
+    problems = chosen_actor_problems(school, texts, procedure(school))
+    assert any("Anneke Visser-Jansen" in p for p in problems), problems
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("batch", range(10))
 def test_500_generated_werkwijze_combinations_state_one_procedure(batch):
@@ -237,6 +270,7 @@ def test_500_generated_werkwijze_combinations_state_one_procedure(batch):
             + parent_talk_problems(school, texts, p)
             + consent_problems(school, texts, p)
             + regie_problems(school, texts, p)
+            + chosen_actor_problems(school, texts, p)
         )
         if problems:
             found[school.slug] = problems[:3]

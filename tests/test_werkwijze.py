@@ -211,7 +211,11 @@ IK_BEN = [
         "Is het buurtteam al bij het gezin betrokken? Dan informeer jij die hulpverlener in stap 2, met"
         " toestemming van de ouders; zonder toestemming overleg je alleen anoniem. De meldcode loopt intussen door",
     ),
-    ("het-kompas", "ik-ben-zorgcoordinator", "Jij vertelt de ouders over een voorgenomen melding bij Veilig Thuis."),
+    (
+        "het-kompas",
+        "ik-ben-zorgcoordinator",
+        "Jij bespreekt een voorgenomen melding bij Veilig Thuis met de ouders en, als dat passend is, met de leerling.",
+    ),
     (
         "het-kompas",
         "ik-ben-zorgcoordinator",
