@@ -12,7 +12,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_DEBS    := chromium nodejs
 
-.PHONY: site test check lint serve schema bench clean system-deps test-system-deps
+.PHONY: site test test-quick check lint serve schema bench clean system-deps test-system-deps
 
 site: $(VENV)/.runtime system-deps
 	$(PY) build.py --engine $(ENGINE)
@@ -38,6 +38,10 @@ serve: $(VENV)/.runtime system-deps
 # One worker per core; whole files per worker, so module fixtures are built once.
 test: $(VENV)/.test system-deps test-system-deps tests/browser/node_modules/axe-core/axe.min.js
 	$(PY) -m pytest -n auto --dist loadfile
+
+# The inner loop: everything but the slow property-style tests (fuzz, 500 werkwijze combinations).
+test-quick: $(VENV)/.test system-deps test-system-deps tests/browser/node_modules/axe-core/axe.min.js
+	$(PY) -m pytest -n auto --dist loadfile -m "not slow"
 
 bench: $(VENV)/.runtime system-deps
 	$(PY) benchmarks/bench_build.py --schools 1 20 100

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import html
+import os
 import re
 import shutil
 import sys
@@ -50,20 +52,36 @@ def run_build(schools: Path, out: Path, **options) -> object:
     return build(Paths.project(schools, out), Options(**options))
 
 
+def built_once(tmp_path_factory, name: str, **options) -> Path:
+    """Build the example stichting once for the whole run, shared by every xdist worker.
+
+    Session fixtures run once per worker (pytest-xdist#271): without this each worker
+    built the examples again. The first worker to get the lock builds, the others wait
+    for it and read the same folder. Tests read it; a test that changes files copies it.
+    """
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # the same for all workers of one run; unset without xdist
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent / f"gedeeld-{run}-{name}" if run else base / f"gedeeld-{name}"
+    shared.mkdir(exist_ok=True)
+    out = shared / "site"
+    with (shared / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (shared / "klaar").exists():
+            run_build(ROOT / "schools", out, **options)
+            (shared / "klaar").touch()
+    return out
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
-    """The example stichting, built once for the whole test session."""
-    out = tmp_path_factory.mktemp("example") / "site"
-    run_build(ROOT / "schools", out)
-    return out
+    """The example stichting, built once for the whole test session (and shared by the workers)."""
+    return built_once(tmp_path_factory, "example")
 
 
 @pytest.fixture(scope="session")
 def example_site_zensical(tmp_path_factory) -> Path:
     """The example stichting with its websites built by Zensical, once for the session."""
-    out = tmp_path_factory.mktemp("example-zensical") / "site"
-    run_build(ROOT / "schools", out, engine="zensical")
-    return out
+    return built_once(tmp_path_factory, "example-zensical", engine="zensical")
 
 
 @pytest.fixture(scope="session", params=ENGINES)

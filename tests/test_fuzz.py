@@ -21,6 +21,8 @@ CONTENT = load_content(TEMPLATES)
 STICHTING = parse((ROOT / "schools" / "_stichting.yaml").read_bytes(), "schools/_stichting.yaml")
 STICHTING.path = ROOT / "schools" / "_stichting.yaml"
 VALIDATOR = Validator(schema.school_schema(CONTENT.steps), schools_dir=ROOT / "schools")
+pytestmark = pytest.mark.slow  # property-style: thousands of generated inputs; `make test-quick` skips them
+
 EXAMPLES = [yaml.safe_load(p.read_text()) for p in sorted((ROOT / "schools").glob("[!_]*.yaml"))]
 
 
@@ -148,7 +150,6 @@ PAYLOADS = st.sampled_from(
 hostile = st.one_of(PAYLOADS, st.text(max_size=30), PAYLOADS.map(lambda p: [p, {"naam": p}]))
 
 
-@pytest.mark.slow
 @settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.sampled_from(range(len(EXAMPLES))), st.data())
 def test_ten_thousand_hostile_configs_are_refused_or_stay_text(index, data):
