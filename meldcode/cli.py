@@ -75,9 +75,15 @@ def parser(root: Path, prog: str = "build.py") -> argparse.ArgumentParser:
     p.add_argument("--serve", metavar="SLUG", help="live voorbeeld van één school, bijgewerkt bij elke wijziging")
     p.add_argument("--port", type=_port, default=8000, help="poort voor --serve (standaard 8000)")
     p.add_argument("-q", "--quiet", action="store_true", help="geen voortgangsbalk")
-    new = p.add_argument_group("een nieuwe school")
+    new = p.add_argument_group("een nieuwe school of stichting")
     new.add_argument("--nieuwe-school", metavar="SLUG", help="maak schools/SLUG.yaml voor een nieuwe school")
-    new.add_argument("--naam", help='naam van de nieuwe school, bijvoorbeeld "OBS De Linde"')
+    new.add_argument(
+        "--nieuwe-stichting",
+        type=Path,
+        metavar="MAP",
+        help="begin in MAP een eigen repository van de stichting: het stichtingsbestand, schools/, CI en editor",
+    )
+    new.add_argument("--naam", help='naam van de nieuwe school of stichting, bijvoorbeeld "OBS De Linde"')
     new.add_argument("--sector", choices=list(SECTORS), help="sector van de nieuwe school")
     p.add_argument(
         "--samenvoegen",
@@ -126,6 +132,8 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
         return 0
     if args.samenvoegen:
         return _merge(args, paths)
+    if args.nieuwe_stichting:
+        return _new_board(p, args)
     if args.nieuwe_school:
         return _new_school(p, args)
     if args.serve:
@@ -211,6 +219,26 @@ def _new_school(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         1 for line in path.read_text(encoding="utf-8").splitlines() if f"# {MARK}" in line and line.strip()[0] != "#"
     )
     print(f"Geschreven: {path}\nVul de {to_fill} velden met '# {MARK}' in en controleer met: {_check_command(p)}")
+    return 0
+
+
+def _new_board(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from .board import new_board
+
+    if not args.naam:
+        p.error("--nieuwe-stichting heeft ook --naam nodig")
+    try:
+        written = new_board(args.nieuwe_stichting.resolve(), args.naam, TEMPLATES, DOCS)
+    except MeldcodeError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    folder = args.nieuwe_stichting
+    print(
+        f"Geschreven: {len(written)} bestanden in {folder}/.\n"
+        "Ga naar die map, vul schools/_stichting.yaml in en maak een school met:\n"
+        '  meldcode --nieuwe-school SLUG --naam "..." --sector ...\n'
+        "Controleer daarna met: meldcode --check"
+    )
     return 0
 
 

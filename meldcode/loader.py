@@ -34,7 +34,7 @@ _NULL = _TAG + "null"
 # newline), bidi overrides and isolates, zero-width characters. YAML escapes ("\\e", "\\u202E")
 # can write them, so the value is checked, not the file. A zero-width space made two equal
 # names look different; a right-to-left override turns text around in the terminal.
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 # English PyYAML messages, translated for board staff. First match wins.
 _YAML_MESSAGES = [
@@ -265,7 +265,7 @@ class _Converter:
                 return None
             if node.tag not in _SCALAR_TAGS:
                 raise self.fail(node, path, f"het label {node.tag!s} is niet toegestaan; schrijf gewone tekst")
-            hidden = _HIDDEN.search(node.value)
+            hidden = HIDDEN.search(node.value)
             if hidden:
                 raise self.fail(
                     node,

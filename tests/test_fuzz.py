@@ -155,7 +155,7 @@ hostile = st.one_of(PAYLOADS, st.text(max_size=30), PAYLOADS.map(lambda p: [p, {
 def test_ten_thousand_hostile_configs_are_refused_or_stay_text(index, data):
     import copy
 
-    from meldcode.loader import _HIDDEN
+    from meldcode.loader import HIDDEN
 
     school = copy.deepcopy(EXAMPLES[index])
     for _ in range(data.draw(st.integers(1, 3))):
@@ -171,7 +171,7 @@ def test_ten_thousand_hostile_configs_are_refused_or_stay_text(index, data):
         return
     for path in _paths(doc.data):  # nothing hidden got through
         value = _get(doc.data, path)
-        assert not (isinstance(value, str) and _HIDDEN.search(value)), path
+        assert not (isinstance(value, str) and HIDDEN.search(value)), path
     load_and_validate(raw)
 
 
