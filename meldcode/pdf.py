@@ -10,8 +10,10 @@ vaststelling, never from the clock.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -27,6 +29,7 @@ from .model import School
 from .pages import pages_for, render_page
 from .procedure import kader_for, resolve, slots
 from .render import environment, escape_text, markdown_to_html
+from .values import dutch_date
 
 POSTER_SIZES = {"A4": "A4", "A3": "A3"}
 # An appendix of the handbook, as templates/print/_formulieren.html.j2 writes it: its id and title.
@@ -162,6 +165,7 @@ def handbook_html(school: School, content: Content, templates_dir: Path, mkdocs_
         forms=Markup(forms),
         logo_url=logo_url,
         aandachtsfunctionaris=resolve(school).aandachtsfunctionaris,
+        gemaakt=made_on(),
     )
 
 
@@ -185,8 +189,20 @@ def poster_html(school: School, content: Content, templates_dir: Path, qr_svg: s
             steps=content.steps,
             qr_svg=Markup(qr_svg),
             poster_css=Markup(poster_css),
+            gemaakt=made_on(),
         )
     )
+
+
+def made_on() -> str:
+    """The date this PDF is made, in Dutch: SOURCE_DATE_EPOCH when set (a reproducible build), else today.
+
+    Printed beside the version, so two posters on a wall can be told apart even when
+    only a phone number changed.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.today()
+    return dutch_date(day)
 
 
 def _appendices(html: str) -> list[dict]:

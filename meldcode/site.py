@@ -228,15 +228,23 @@ def _build_with_mkdocs(config_path: Path, source_date_epoch: int) -> Path:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    # MkDocs takes dates in sitemap.xml(.gz) from here: same input, same bytes.
+    # MkDocs takes dates in sitemap.xml(.gz) from here: same input, same bytes. Restored after,
+    # so the rest of the build (the PDFs' "gemaakt op") still sees the user's own value.
+    before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    config = load_config(config_file=str(config_path))
-    # The theme prints these unescaped; they hold escaped text already.
-    config["site_name"] = Markup(config["site_name"])
-    config["copyright"] = Markup(config["copyright"])
-    _reuse_theme_work(config.theme)
-    build(config)
+    try:
+        logging.getLogger("mkdocs").setLevel(logging.ERROR)
+        config = load_config(config_file=str(config_path))
+        # The theme prints these unescaped; they hold escaped text already.
+        config["site_name"] = Markup(config["site_name"])
+        config["copyright"] = Markup(config["copyright"])
+        _reuse_theme_work(config.theme)
+        build(config)
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
     site = Path(config["site_dir"])
     _trim(site, noindex=not config["extra"].get("vindbaar"))
     return site

@@ -82,3 +82,23 @@ def test_the_figures_say_what_they_show(example_site):
                 todo.append(node.get("/K"))
     assert any(t.startswith("Het afwegingskader: vijf vragen. Vraag 1:") for t in texts), texts
     assert any(t.startswith("QR-code naar https://") and t.endswith("/de-regenboog/") for t in texts), texts
+
+
+def test_poster_and_handbook_say_when_they_were_made(tmp_path, monkeypatch):
+    # Two posters on a wall can be told apart, even when only a phone number changed.
+    import shutil
+
+    from conftest import ROOT, run_build
+
+    schools = tmp_path / "schools"
+    schools.mkdir()
+    for name in ("_stichting.yaml", "logo-vechtdal.svg", "de-regenboog.yaml"):
+        shutil.copy(ROOT / "schools" / name, schools / name)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796256000")  # 3 december 2026, 00:00 UTC
+    run_build(schools, tmp_path / "site", jobs=1)
+    folder = tmp_path / "site" / "de-regenboog"
+    poster = " ".join((p.extract_text() or "") for p in PdfReader(folder / "poster-de-regenboog.pdf").pages)
+    assert "Versie 2.0" in poster and "gemaakt op 3 december 2026" in " ".join(poster.split())
+    handbook = PdfReader(folder / "meldcode-de-regenboog.pdf")
+    footers = [" ".join((page.extract_text() or "").split()) for page in handbook.pages[1:]]
+    assert all("gemaakt op 3 december 2026" in text for text in footers), "every page after the cover"
