@@ -26,7 +26,8 @@ from meldcode.names import pdf_file  # noqa: E402
 def screenshots() -> None:
     from playwright.sync_api import sync_playwright
 
-    with served(SITE) as base, sync_playwright() as p:
+    with served(SITE.parent) as root, sync_playwright() as p:  # site/ and intern/ side by side
+        base = f"{root}/site"
         browser = chromium(p)
         for width, height, mobile in ((360, 1400, True), (1280, 1100, False)):
             page = browser.new_page(viewport={"width": width, "height": height}, is_mobile=mobile)
@@ -38,8 +39,11 @@ def screenshots() -> None:
             page.locator("#afwegingskader").get_by_role("button", name=label, exact=True).click()
         page.locator("#afwegingskader").screenshot(path=str(IMAGES / "afwegingskader-web.png"))
         page = browser.new_page(viewport={"width": 1280, "height": 700})
-        page.goto(f"{base}/index.html", wait_until="networkidle")
+        page.goto(f"{root}/intern/index.html", wait_until="networkidle")  # the board's own overview
         page.screenshot(path=str(IMAGES / "overzicht.png"))
+        page = browser.new_page(viewport={"width": 360, "height": 780}, java_script_enabled=False)
+        page.goto(f"{base}/{SLUG}/index.html")
+        page.screenshot(path=str(IMAGES / "start-360-zonder-script.png"))
         browser.close()
 
 
