@@ -47,8 +47,14 @@ def copy_schools(target: Path, *extra: Path, with_examples: bool = True) -> Path
 
 
 def run_build(schools: Path, out: Path, **options) -> object:
-    """Build `schools` into `out` in-process, without a progress bar."""
+    """Build `schools` into `out` in-process, without a progress bar, one school after the other.
+
+    `jobs=1` unless a test asks otherwise: a fresh process pool per build cost each school
+    about a CPU-second more (cold fonts and templates) and ran 2 processes per xdist worker on
+    2 cores. The pool itself is still exercised by the CLI builds (test_cli, the kill -9 test).
+    """
     options.setdefault("progress", False)
+    options.setdefault("jobs", 1)
     return build(Paths.project(schools, out), Options(**options))
 
 
