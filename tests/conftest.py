@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import html
 import os
 import re
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -27,6 +29,16 @@ def visible_text(raw: str) -> str:
     """Visible text of an HTML page: no tags, scripts or styles, entities decoded, whitespace folded."""
     raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+
+
+@functools.cache
+def pdf_page_texts(path: Path) -> tuple[str, ...]:
+    """The extracted text of each page of a PDF, read once per file per worker.
+
+    Many tests read the same example PDFs (each extraction takes seconds); the example
+    builds do not change during a run. A test that builds its own PDF has its own path.
+    """
+    return tuple(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def without_werkwijze(text: str) -> str:
