@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import html
 import os
 import re
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -27,6 +29,16 @@ def visible_text(raw: str) -> str:
     """Visible text of an HTML page: no tags, scripts or styles, entities decoded, whitespace folded."""
     raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+
+
+@functools.cache
+def pdf_page_texts(path: Path) -> tuple[str, ...]:
+    """The extracted text of each page of a PDF, read once per file per worker.
+
+    Many tests read the same example PDFs (each extraction takes seconds); the example
+    builds do not change during a run. A test that builds its own PDF has its own path.
+    """
+    return tuple(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def without_werkwijze(text: str) -> str:
@@ -47,8 +59,14 @@ def copy_schools(target: Path, *extra: Path, with_examples: bool = True) -> Path
 
 
 def run_build(schools: Path, out: Path, **options) -> object:
-    """Build `schools` into `out` in-process, without a progress bar."""
+    """Build `schools` into `out` in-process, without a progress bar, one school after the other.
+
+    `jobs=1` unless a test asks otherwise: a fresh process pool per build cost each school
+    about a CPU-second more (cold fonts and templates) and ran 2 processes per xdist worker on
+    2 cores. The pool itself is still exercised by the CLI builds (test_cli, the kill -9 test).
+    """
     options.setdefault("progress", False)
+    options.setdefault("jobs", 1)
     return build(Paths.project(schools, out), Options(**options))
 
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SLUGS, visible_text
-from pypdf import PdfReader
+from conftest import ROOT, SLUGS, pdf_page_texts, visible_text
 
 from meldcode.content import load_content
 from meldcode.load import load_config
@@ -32,10 +31,9 @@ def text_of(path: Path) -> str:
     return visible_text(path.read_text(encoding="utf-8"))
 
 
-@functools.cache
 def pdf_text(path: Path) -> str:
-    """The text of a PDF, whitespace folded; extracted once per file for the whole module."""
-    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(path).pages).split())
+    """The text of a PDF, whitespace folded (extracted once per file: conftest.pdf_page_texts)."""
+    return " ".join(" ".join(pdf_page_texts(path)).split())
 
 
 def school_data(slug: str) -> dict:

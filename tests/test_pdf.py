@@ -6,7 +6,7 @@ import re
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, SLUGS, copy_schools, run_build
+from conftest import FIXTURES, ROOT, SLUGS, copy_schools, pdf_page_texts, run_build
 from pypdf import PdfReader
 
 from meldcode.content import load_content
@@ -68,8 +68,8 @@ def test_pdf_has_bookmarks_language_structure_and_embedded_fonts(example_site):
 def test_wie_doet_wat_does_not_end_on_a_nearly_empty_page(example_site, slug):
     # Its tables once took four lines a row, and the chapter's last paragraph ran onto a
     # page of its own (the next chapter starts on a new page): a full page holds about 55 lines.
-    reader = PdfReader(example_site / slug / f"meldcode-{slug}.pdf")
-    last = next(p.extract_text() for p in reader.pages if "Wie niet verantwoordelijk is" in p.extract_text())
+    pages = pdf_page_texts(example_site / slug / f"meldcode-{slug}.pdf")
+    last = next(p for p in pages if "Wie niet verantwoordelijk is" in p)
     lines = [line for line in last.splitlines() if line.strip()]
     assert len(lines) >= 14, lines
 
@@ -78,7 +78,7 @@ def test_wie_doet_wat_does_not_end_on_a_nearly_empty_page(example_site, slug):
 def test_wie_doet_wat_tables_break_names_and_roles_between_words_only(example_site, slug):
     # Narrow columns made WeasyPrint hyphenate them: "(aandachtsfunctiona-|ris)", "Commissie van
     # begelei-|ding". Its hyphenation character is U+2010; a hyphen of the text itself is U+002D.
-    text = "\n".join(page.extract_text() for page in PdfReader(example_site / slug / f"meldcode-{slug}.pdf").pages)
+    text = "\n".join(pdf_page_texts(example_site / slug / f"meldcode-{slug}.pdf"))
     start = text.index("De mensen op")
     tables = text[start : text.index("Het besluit om te melden", start)]
     assert "Taakverdeling per stap" in tables
@@ -88,18 +88,18 @@ def test_wie_doet_wat_tables_break_names_and_roles_between_words_only(example_si
 @pytest.mark.parametrize("slug", SLUGS)
 def test_a_title_stays_on_the_line_of_its_name(example_site, slug):
     # "voorzitter: dr." | "Thomas Brouwer" (de Wissel's orthopedagoog).
-    text = "\n".join(page.extract_text() for page in PdfReader(example_site / slug / f"meldcode-{slug}.pdf").pages)
+    text = "\n".join(pdf_page_texts(example_site / slug / f"meldcode-{slug}.pdf"))
     assert re.findall(r".*(?<![\w.])(?:dr|drs|mr|ir|ing|prof)\.\n.*", text, flags=re.I) == []
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_an_email_address_breaks_only_before_its_at_sign(example_site, slug):
     # "maarssen@buurtteamsutrecht-" | "west.nl" read as a hyphenated word, not as one address.
-    reader = PdfReader(example_site / slug / f"meldcode-{slug}.pdf")
+    path = example_site / slug / f"meldcode-{slug}.pdf"
     broken = []
     addresses = 0
-    for page in reader.pages:
-        text = page.extract_text().replace("\n@", "@")
+    for page, page_text in zip(PdfReader(path).pages, pdf_page_texts(path), strict=True):
+        text = page_text.replace("\n@", "@")
         for annotation in page.get("/Annots") or []:
             uri = annotation.get_object().get("/A", {}).get("/URI", "")
             if uri.startswith("mailto:"):
@@ -111,16 +111,16 @@ def test_an_email_address_breaks_only_before_its_at_sign(example_site, slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_poster_is_one_page_for_every_example_school(example_site, slug):
-    reader = PdfReader(example_site / slug / f"poster-{slug}.pdf")
-    assert len(reader.pages) == 1
-    text = " ".join(reader.pages[0].extract_text().split())
+    pages = pdf_page_texts(example_site / slug / f"poster-{slug}.pdf")
+    assert len(pages) == 1
+    text = " ".join(pages[0].split())
     assert "112" in text and "0800 2000" in text and "Zorgen over een leerling?" in text
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_poster_says_when_the_aandachtsfunctionaris_is_there_and_whom_to_go_to_otherwise(example_site, slug):
     school = next(s for s in load_config(ROOT / "schools", TEMPLATES).schools if s.slug == slug)
-    text = " ".join(PdfReader(example_site / slug / f"poster-{slug}.pdf").pages[0].extract_text().split())
+    text = " ".join(pdf_page_texts(example_site / slug / f"poster-{slug}.pdf")[0].split())
     af, directeur = school.aandachtsfunctionaris, school.directeur
     if af.bereikbaar:
         assert f"Bereikbaar: {af.bereikbaar}" in text
@@ -132,7 +132,7 @@ def test_poster_says_when_the_aandachtsfunctionaris_is_there_and_whom_to_go_to_o
 @pytest.mark.parametrize("slug", SLUGS)
 def test_poster_keeps_the_school_name_and_the_date_on_one_line(example_site, slug):
     school = next(s for s in load_config(ROOT / "schools", TEMPLATES).schools if s.slug == slug)
-    lines = PdfReader(example_site / slug / f"poster-{slug}.pdf").pages[0].extract_text().splitlines()
+    lines = pdf_page_texts(example_site / slug / f"poster-{slug}.pdf")[0].splitlines()
     assert any(school.naam in line for line in lines), lines  # not "SO/VSO De" | "Brug"
     assert any(school.vaststelling.datum_tekst in line for line in lines), lines
 

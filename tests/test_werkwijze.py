@@ -10,12 +10,10 @@ from __future__ import annotations
 import html
 import re
 import shutil
-from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_schools, visible_text, without_werkwijze
-from pypdf import PdfReader
+from conftest import FIXTURES, ROOT, copy_schools, pdf_page_texts, visible_text, without_werkwijze
 
 from meldcode.content import load_content
 from meldcode.load import load_config
@@ -232,9 +230,8 @@ def flat(text: str) -> str:
     return re.sub(r"(\w)[-\u2010] (\w)", r"\1\2", text)
 
 
-@cache
 def pdf_text(path: Path) -> str:
-    return flat(" ".join(page.extract_text() or "" for page in PdfReader(path).pages))
+    return flat(" ".join(pdf_page_texts(path)))
 
 
 @pytest.mark.parametrize("slug,choice,page,text", BOTH_OUTPUTS, ids=[f"{s}-{c}-{p}" for s, c, p, _ in BOTH_OUTPUTS])
