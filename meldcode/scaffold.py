@@ -26,7 +26,7 @@ from .validate import SLUG, Validator, schema_problems
 MARK = "INVULLEN"
 _COLUMN = 40  # where comments start, as in docs/configuratie.md
 
-# Fields the schema leaves optional but model.py needs one of: the aandachtsfunctionaris
+# Fields the schema leaves optional but validate.check_school needs one of: the aandachtsfunctionaris
 # must be reachable (telefoon and/or email). The scaffold asks for the phone number.
 _ALSO_TO_FILL: dict[tuple[str, ...], str] = {
     ("aandachtsfunctionaris", "telefoon"): "telefoon en/of e-mail, zodat collega's hem of haar bereiken"

@@ -155,7 +155,7 @@ STICHTING_CONTACT = {
 # The school's own way of working inside the basismodel: policy choices that
 # change the step texts. Set in _stichting.yaml, overridable per school per key
 # (gesprek_ouders.leerkracht alone, for example). Leave a key out for the
-# standard text. Role keys are checked against the school's roles (model.py).
+# standard text. Role keys are checked against the school's roles (validate._check_werkwijze).
 _role_key = {"type": "string", "empty": False}
 # One role, or several who act together ("samen"): [intern_begeleider, schoolmaatschappelijk_werker].
 _role_keys = {"type": ["string", "list"], "empty": False, "schema": _role_key}
