@@ -1,10 +1,11 @@
 """The last evaluation held, recorded in the config, appears on the vaststelling page."""
 
+from test_checks import replace, setup
+
 from meldcode.content import load_content
 from meldcode.load import load_config
 from meldcode.pages import pages_for, render_page
 from meldcode.resources import TEMPLATES
-from tests.test_checks import replace, setup
 
 EVALUATIE = (
     "  evaluatie: 2027-06-30\n"
