@@ -47,7 +47,12 @@ OUTDATED_TERMS: list[tuple[str, str, bool]] = [
 
 # Text that is a placeholder rather than a value.
 _PLACEHOLDERS = [
-    (re.compile(r"(?:^|[@./])example\.(?:com|nl|org|net)\b", re.I), "een voorbeelddomein als example.nl"),
+    # example.nl and its look-alikes (example-school.nl, voorbeeld.nl, www.voorbeeld-bs.nl): a domain label
+    # that is the word itself, or starts with it and a hyphen
+    (
+        re.compile(r"(?:^|[@./])(?:example|voorbeeld)(?:-[\w-]*)?\.[a-z]{2,}\b", re.I),
+        "een voorbeelddomein als example.nl of voorbeeld.nl",
+    ),
     (re.compile(r"(?:^|\W)N\.\s?N\.(?:\W|$)|^\s*NN\s*$"), '"N.N."'),
     (re.compile(r"x{3,}", re.I), '"xxx"'),
     (re.compile(r"\b(?:TODO|FIXME)\b"), '"TODO"'),

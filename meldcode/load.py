@@ -31,6 +31,7 @@ from .model import (
     Config,
     Contact,
     Duplicate,
+    Evaluatie,
     Person,
     Privacy,
     Role,
@@ -230,7 +231,12 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         )
     v = {**base["vaststelling"], **(data.get("vaststelling") or {})}
     vaststelling = Vaststelling(
-        _valid_date(v["datum"]), v["door"], v["versie"], _valid_date(v["evaluatie"]), v.get("medezeggenschap")
+        _valid_date(v["datum"]),
+        v["door"],
+        v["versie"],
+        _valid_date(v["evaluatie"]),
+        v.get("medezeggenschap"),
+        _evaluatie(v.get("laatste_evaluatie")),
     )
 
     vt = base["veilig_thuis"]
@@ -317,6 +323,10 @@ def _valid_phone(value: str) -> Phone:
     phone = Phone.of(value)
     assert phone is not None, value  # the schema's check_with 'telefoon' refused it otherwise
     return phone
+
+
+def _evaluatie(data: dict | None) -> Evaluatie | None:
+    return Evaluatie(_valid_date(data["datum"]), data["door"], data["uitkomst"]) if data else None
 
 
 def _valid_date(value: str) -> dt.date:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from .outdir import INTERN
 from .resources import ASSETS, MKDOCS_YML, TEMPLATES
@@ -42,6 +42,7 @@ class Row(TypedDict):
     versie: str
     vastgesteld: str  # ISO date
     evaluatie: str  # ISO date
+    geevalueerd: NotRequired[str | None]  # ISO date of the last evaluation held (internal)
     stichting: str
     vindbaar: bool  # may search engines list the sites (the stichting's choice)
     aandachtspunten: list[dict]  # meldcode.checks.Aandachtspunt.as_dict() of each

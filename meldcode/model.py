@@ -228,12 +228,26 @@ class Privacy:
 
 
 @dataclass
+class Evaluatie:
+    """An evaluation held: when, by whom, and its outcome in one line."""
+
+    datum: dt.date
+    door: str
+    uitkomst: str
+
+    @property
+    def datum_tekst(self) -> str:
+        return dutch_date(self.datum)
+
+
+@dataclass
 class Vaststelling:
     datum: dt.date
     door: str
     versie: str
-    evaluatie: dt.date
+    evaluatie: dt.date  # the next evaluation, at the latest
     medezeggenschap: str | None
+    laatste_evaluatie: Evaluatie | None = None
 
     @property
     def datum_tekst(self) -> str:

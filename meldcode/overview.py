@@ -88,6 +88,9 @@ def _rows(manifest: Manifest) -> list[dict]:
                 **known,
                 "slug": slug,
                 "evaluatie_tekst": dutch_date(dt.date.fromisoformat(known["evaluatie"])),
+                "geevalueerd_tekst": dutch_date(dt.date.fromisoformat(held))
+                if (held := known.get("geevalueerd"))
+                else None,
                 "vastgesteld_tekst": dutch_date(dt.date.fromisoformat(known["vastgesteld"])),
                 "punten": points,
                 "open": sum(1 for p in points if p.open),

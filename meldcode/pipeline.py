@@ -343,6 +343,7 @@ def _row(school: School, aandachtspunten: list[dict]) -> Row:
         "versie": school.vaststelling.versie,
         "vastgesteld": school.vaststelling.datum.isoformat(),
         "evaluatie": school.vaststelling.evaluatie.isoformat(),
+        "geevalueerd": ev.datum.isoformat() if (ev := school.vaststelling.laatste_evaluatie) else None,
         "stichting": school.stichting.naam,
         "vindbaar": school.vindbaar,
         "aandachtspunten": aandachtspunten,

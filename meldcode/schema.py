@@ -220,12 +220,21 @@ WERKWIJZE_ROLES = (
     ("casemanager",),
 )
 
-VASTSTELLING = {
+VASTSTELLING: dict[str, dict] = {
     "datum": _date,  # date the bevoegd gezag adopted this meldcode
     "door": _text,  # who adopted it, e.g. "het college van bestuur van Stichting X"
     "versie": {"type": "string", "empty": False, "maxlength": 20},  # e.g. "2.1"
     "evaluatie": _date,  # date of the next evaluation
     "medezeggenschap": _text,  # optional: e.g. "na instemming van de GMR op 12 juni 2026"
+    # optional: the last evaluation held (date, by whom, its outcome in one line)
+    "laatste_evaluatie": {
+        "type": "dict",
+        "schema": {
+            "datum": {**_date, "required": True},
+            "door": {**_text, "required": True},  # e.g. "de directeur met het ondersteuningsteam"
+            "uitkomst": {**_text, "required": True},  # e.g. "werkwijze besproken; stap 2 verduidelijkt"
+        },
+    },
 }
 
 _PER_STEP: dict = {}  # a marker: stichting_schema and school_schema put the steps' fields here
@@ -247,7 +256,9 @@ _STICHTING = {
     "vaststelling": {
         "type": "dict",
         "required": True,
-        "schema": {k: {**v, "required": k != "medezeggenschap"} for k, v in VASTSTELLING.items()},
+        "schema": {
+            k: {**v, "required": k not in ("medezeggenschap", "laatste_evaluatie")} for k, v in VASTSTELLING.items()
+        },
     },
     "veilig_thuis": {  # the regional Veilig Thuis organisation
         "type": "dict",

@@ -134,7 +134,8 @@ SCHOOL_CASES = {
     ),
     "invulvoorbeeld": (
         replace("email: s.degraaf@obsderegenboog.nl", "email: s.degraaf@example.nl"),
-        replace("email: s.degraaf@obsderegenboog.nl", "email: s.degraaf@example-school.nl"),
+        # a real school's own name that contains the word is not a placeholder
+        replace("email: s.degraaf@obsderegenboog.nl", "email: s.degraaf@devoorbeeldschool.nl"),
     ),
     # the vertrouwenspersoon (no phone number) leads step 2 / is only involved in it
     "regie-zonder-telefoon": (
@@ -205,6 +206,20 @@ def test_a_school_overriding_the_evaluation_is_pointed_at_itself(tmp_path):
 def test_a_phone_number_with_a_fake_sequence_is_a_placeholder(tmp_path):
     found = points(tmp_path, school=replace("telefoon: 06-41 23 56 78", "telefoon: 06-12345678"))
     assert any(p.code == "invulvoorbeeld" and p.field == "aandachtsfunctionaris.telefoon" for p in found)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("email: s.degraaf@obsderegenboog.nl", "email: s.degraaf@example-school.nl"),
+        ("email: s.degraaf@obsderegenboog.nl", "email: info@voorbeeld.nl"),
+        ("website: https://www.obsderegenboog.nl", "website: https://www.voorbeeld-bs.nl/meldcode"),
+        ("website: https://www.obsderegenboog.nl", "website: https://example.com"),
+    ],
+)
+def test_look_alike_example_domains_are_placeholders(tmp_path, old, new):
+    found = points(tmp_path, school=replace(old, new))
+    assert any(p.code == "invulvoorbeeld" and "voorbeelddomein" in p.message for p in found), found
 
 
 @pytest.mark.parametrize("text", ["N.N.", "xxx", "TODO", "[naam van de school]", "nog invullen"])
