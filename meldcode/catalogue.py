@@ -6,6 +6,7 @@ module finds the points; neither imports the other.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -162,3 +163,19 @@ _ALL = [
 
 
 CHECKS: dict[str, Check] = {check.code: check for check in _ALL}
+
+
+# Text that is a placeholder rather than a value.
+PLACEHOLDERS = [
+    # example.nl and its look-alikes (example-school.nl, voorbeeld.nl, www.voorbeeld-bs.nl): a domain label
+    # that is the word itself, or starts with it and a hyphen
+    (
+        re.compile(r"(?:^|[@./])(?:example|voorbeeld)(?:-[\w-]*)?\.[a-z]{2,}\b", re.I),
+        "een voorbeelddomein als example.nl of voorbeeld.nl",
+    ),
+    (re.compile(r"(?:^|\W)N\.\s?N\.(?:\W|$)|^\s*NN\s*$"), '"N.N."'),
+    (re.compile(r"x{3,}", re.I), '"xxx"'),
+    (re.compile(r"\b(?:TODO|FIXME)\b"), '"TODO"'),
+    (re.compile(r"\[[^\]]{1,40}\]|<[^>]{1,40}>"), "een invulveld tussen haken"),
+    (re.compile(r"\blorem ipsum\b|\bnog invullen\b|\bin te vullen\b", re.I), "een invultekst"),
+]

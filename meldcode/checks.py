@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .catalogue import CHECKS
+from .catalogue import CHECKS, PLACEHOLDERS
 from .content import Content, load_content
 from .errors import Problem
 from .grammar import dutch_list
@@ -45,20 +45,6 @@ OUTDATED_TERMS: list[tuple[str, str, bool]] = [
     (r"Wet meldcode", "de Wet verplichte meldcode huiselijk geweld en kindermishandeling", False),
 ]
 
-# Text that is a placeholder rather than a value.
-_PLACEHOLDERS = [
-    # example.nl and its look-alikes (example-school.nl, voorbeeld.nl, www.voorbeeld-bs.nl): a domain label
-    # that is the word itself, or starts with it and a hyphen
-    (
-        re.compile(r"(?:^|[@./])(?:example|voorbeeld)(?:-[\w-]*)?\.[a-z]{2,}\b", re.I),
-        "een voorbeelddomein als example.nl of voorbeeld.nl",
-    ),
-    (re.compile(r"(?:^|\W)N\.\s?N\.(?:\W|$)|^\s*NN\s*$"), '"N.N."'),
-    (re.compile(r"x{3,}", re.I), '"xxx"'),
-    (re.compile(r"\b(?:TODO|FIXME)\b"), '"TODO"'),
-    (re.compile(r"\[[^\]]{1,40}\]|<[^>]{1,40}>"), "een invulveld tussen haken"),
-    (re.compile(r"\blorem ipsum\b|\bnog invullen\b|\bin te vullen\b", re.I), "een invultekst"),
-]
 _FAKE_DIGITS = re.compile(r"(?:123456|234567|345678|456789|987654|876543|765432|654321|(\d)\1{5})")
 
 # Fields of the school file that hold phone numbers.
@@ -520,7 +506,7 @@ def _texts(at: _Where) -> Iterator[Aandachtspunt]:
                         f'"{match.group()}" is een verouderde term',
                         f"Gebruik {current}.",
                     )
-            for placeholder, label in _PLACEHOLDERS:
+            for placeholder, label in PLACEHOLDERS:
                 if placeholder.search(value):
                     yield at.point("invulvoorbeeld", doc, path, f'"{_short(value)}" lijkt een invulvoorbeeld: {label}')
                     break
