@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from . import schema
+from .archive import adopted_versions, archive_files
 from .content import Content, load_content
 from .errors import Problem
 from .grammar import plain, role_titles
@@ -231,13 +232,15 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         )
     v = {**base["vaststelling"], **(data.get("vaststelling") or {})}
     vaststelling = Vaststelling(
-        _valid_date(v["datum"]),
+        _valid_date(v["datum"]) if v.get("datum") else None,  # validate: only a concept may leave it out
         v["door"],
         v["versie"],
         _valid_date(v["evaluatie"]),
         v.get("medezeggenschap"),
         _evaluatie(v.get("laatste_evaluatie")),
+        v.get("status") or "vastgesteld",
     )
+    versies = adopted_versions(schools_dir, doc.path.stem)
 
     vt = base["veilig_thuis"]
     contacts, dropped = _sociale_kaart(
@@ -306,8 +309,9 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
         logo=logo if logo and image_kind(logo) else None,
         site_url=base["stichting"]["site_url"],
         vindbaar=base["stichting"].get("zoekmachines") == "ja",
-        sources=[doc.path, stichting_doc.path] + ([logo] if logo else []),
+        sources=[doc.path, stichting_doc.path] + ([logo] if logo else []) + archive_files(versies),
         werkwijze=werkwijze,
+        versies=versies,
     )
 
 

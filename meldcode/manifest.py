@@ -40,7 +40,9 @@ class Row(TypedDict):
     af_tel: str | None
     af_email: str | None
     versie: str
-    vastgesteld: str  # ISO date
+    vastgesteld: str | None  # ISO date (None: a concept without a date)
+    status: NotRequired[str]  # "concept" or "vastgesteld" (meldcode/status.py); absent in older manifests
+    concept_redenen: NotRequired[list[str]]  # why it is a concept (internal)
     evaluatie: str  # ISO date
     geevalueerd: NotRequired[str | None]  # ISO date of the last evaluation held (internal)
     stichting: str
@@ -64,7 +66,7 @@ class Manifest(TypedDict, total=False):
 
 # What the public manifest keeps of a school's row; the rest (contact details, aandachtspunten)
 # stays in the internal folder.
-_PUBLIC_ROW = ("naam", "sector", "versie", "vastgesteld", "evaluatie", "stichting", "vindbaar")
+_PUBLIC_ROW = ("naam", "sector", "versie", "status", "vastgesteld", "evaluatie", "stichting", "vindbaar")
 
 
 def public_row(row: Row) -> Row:

@@ -240,18 +240,33 @@ class Evaluatie:
         return dutch_date(self.datum)
 
 
+@dataclass(frozen=True)
+class Adopted:
+    """A version of the school's meldcode the board adopted and recorded (meldcode --vaststellen)."""
+
+    versie: str
+    datum: dt.date
+    door: str
+    folder: Path  # vastgesteld/<slug>/<versie>/ in the board's repository: its text and PDF
+
+    @property
+    def datum_tekst(self) -> str:
+        return dutch_date(self.datum)
+
+
 @dataclass
 class Vaststelling:
-    datum: dt.date
+    datum: dt.date | None  # None only for a concept without a planned date
     door: str
     versie: str
     evaluatie: dt.date  # the next evaluation, at the latest
     medezeggenschap: str | None
     laatste_evaluatie: Evaluatie | None = None
+    status: str = "vastgesteld"  # as the file says; School.concept also counts a future date and open points
 
     @property
     def datum_tekst(self) -> str:
-        return dutch_date(self.datum)
+        return dutch_date(self.datum) if self.datum else ""
 
     @property
     def evaluatie_tekst(self) -> str:
@@ -349,6 +364,21 @@ class School:
         return self.site_url.rstrip("/") + "/" + self.slug + "/"
 
     werkwijze: dict = field(default_factory=dict)  # 'section.key' -> value, Role or None (not chosen)
+    # Why this version is a concept (meldcode/status.py), empty when it is the adopted one: set by the load stage
+    concept: tuple[str, ...] = ()
+    versies: tuple[Adopted, ...] = ()  # the versions adopted before, oldest first (meldcode/archive.py)
+
+    @property
+    def is_concept(self) -> bool:
+        return bool(self.concept)
+
+    @property
+    def versie_tekst(self) -> str:
+        """'versie 2.0, vastgesteld op 30 juni 2026', or 'versie 2.1, concept (nog niet vastgesteld)'."""
+        v = self.vaststelling
+        if self.is_concept:
+            return f"versie {v.versie}, concept (nog niet vastgesteld)"
+        return f"versie {v.versie}, vastgesteld op {v.datum_tekst}"
 
     def steps_of(self, role_key: str) -> dict[int, str]:
         """Return step number -> 'regie' | 'mede' | 'betrokken' | '' for one role (or the person who holds it).

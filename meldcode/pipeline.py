@@ -37,6 +37,7 @@ from .model import Config, School
 from .names import pdf_file
 from .outdir import EXTRA, INTERN, INTERN_MARKER, MANIFEST, guard, link_tree, lock, replace_outputs
 from .process import PDF_SECONDS, end_with_parent, time_limit
+from .status import with_status
 from .validate import SLUG, suggest
 
 
@@ -174,14 +175,15 @@ def load(paths: Paths, options: Options) -> Loaded:
             raise UsageError("\n".join(unknown))
     wanted = _wanted(paths, options)
     relevant = _relevant_problems(config, options)
-    found = find_aandachtspunten(config, paths.templates, options.today or dt.date.today())
+    today = options.today or dt.date.today()
+    found = find_aandachtspunten(config, paths.templates, today)
     points = [a for a in found if a.school in wanted]
     if config.fatal or (relevant and not options.keep_going):
         raise ConfigError(relevant, points)
     if options.strict and any(a.open for a in points):
         raise ConfigError(relevant, points, strict=True)
     return Loaded(
-        schools=[s for s in config.schools if s.slug in wanted],
+        schools=with_status([s for s in config.schools if s.slug in wanted], points, today),
         problems=relevant,
         aandachtspunten=points,
         shared=shared,
@@ -192,7 +194,8 @@ def load(paths: Paths, options: Options) -> Loaded:
 def plan(paths: Paths, options: Options, loaded: Loaded) -> Plan:
     """Stage 2: hash each school's inputs; decide what to render and what the manifest becomes."""
     old = loaded.previous.get("schools", {})
-    digests = {s.slug: school_digest(loaded.shared, s.sources) for s in loaded.schools}
+    # A concept's reasons are part of what it renders (a date that passes makes it adopted).
+    digests = {s.slug: school_digest(loaded.shared + "\0".join(s.concept), s.sources) for s in loaded.schools}
 
     def up_to_date(school: School) -> bool:
         entry = old.get(school.slug)
@@ -341,7 +344,9 @@ def _row(school: School, aandachtspunten: list[dict]) -> Row:
         "af_tel": af.telefoon.tel if af.telefoon else None,
         "af_email": af.email,
         "versie": school.vaststelling.versie,
-        "vastgesteld": school.vaststelling.datum.isoformat(),
+        "vastgesteld": school.vaststelling.datum.isoformat() if school.vaststelling.datum else None,
+        "status": "concept" if school.is_concept else "vastgesteld",
+        "concept_redenen": list(school.concept),
         "evaluatie": school.vaststelling.evaluatie.isoformat(),
         "geevalueerd": ev.datum.isoformat() if (ev := school.vaststelling.laatste_evaluatie) else None,
         "stichting": school.stichting.naam,
@@ -486,7 +491,8 @@ def build_school_site(school: School, paths: Paths, target: Path, engine: str = 
     try:
         content = load_content(paths.templates)
         config_path = write_docs(school, content, paths.templates, paths.assets, paths.mkdocs, work)
-        epoch = int(dt.datetime.combine(school.vaststelling.datum, dt.time(), dt.UTC).timestamp())
+        day = school.vaststelling.datum or dt.date.today()  # a concept without a date: the day it is built
+        epoch = int(dt.datetime.combine(day, dt.time(), dt.UTC).timestamp())
         build_site(config_path, epoch, engine).rename(target)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -221,7 +221,10 @@ WERKWIJZE_ROLES = (
 )
 
 VASTSTELLING: dict[str, dict] = {
-    "datum": _date,  # date the bevoegd gezag adopted this meldcode
+    # "concept" while the board has not adopted this version yet (the default: "vastgesteld"); a concept
+    # is built with CONCEPT on every page, and may leave out the datum
+    "status": {"type": "string", "allowed": ["concept", "vastgesteld"]},
+    "datum": _date,  # date the bevoegd gezag adopted this meldcode (for a concept: the date planned, if known)
     "door": _text,  # who adopted it, e.g. "het college van bestuur van Stichting X"
     "versie": {"type": "string", "empty": False, "maxlength": 20},  # e.g. "2.1"
     "evaluatie": _date,  # date of the next evaluation
@@ -257,7 +260,8 @@ _STICHTING = {
         "type": "dict",
         "required": True,
         "schema": {
-            k: {**v, "required": k not in ("medezeggenschap", "laatste_evaluatie")} for k, v in VASTSTELLING.items()
+            k: {**v, "required": k not in ("status", "datum", "medezeggenschap", "laatste_evaluatie")}
+            for k, v in VASTSTELLING.items()
         },
     },
     "veilig_thuis": {  # the regional Veilig Thuis organisation

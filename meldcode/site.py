@@ -99,8 +99,9 @@ def write_docs(
     (docs / "assets" / "fonts").mkdir(parents=True, exist_ok=True)
     pages = [p for p in pages_for(school, content) if p.web]
     for page in pages:
+        markdown = render_page(page, school, content, templates_dir, "web")
         (docs / f"{page.slug}.md").write_text(
-            render_page(page, school, content, templates_dir, "web"), encoding="utf-8"
+            _with_concept_banner(markdown) if school.is_concept else markdown, encoding="utf-8"
         )
     for name in ("meldcode.css", "meldcode.js", "afwegingskader.js"):
         shutil.copyfile(assets_dir / "web" / name, docs / "assets" / name)
@@ -115,6 +116,23 @@ def write_docs(
     config = _mkdocs_config(mkdocs_base(mkdocs_yml), school, pages, docs, work_dir / "site", logo)
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config_path
+
+
+# Below each page's title while the version is a concept (meldcode/status.py); the site's name and
+# footer say it too, so the theme's own pages (404) carry it as well.
+CONCEPT_BANNER = (
+    '<p class="concept-banner"><strong>Concept</strong>: deze meldcode is nog niet vastgesteld'
+    " en kan nog veranderen.</p>"
+)
+_TITLE = re.compile(r"^# .*$", re.M)
+_FRONT_MATTER = re.compile(r"\s*---\n.*?\n---\n", re.S)
+
+
+def _with_concept_banner(markdown: str) -> str:
+    front = _FRONT_MATTER.match(markdown)
+    title = _TITLE.search(markdown, front.end() if front else 0)
+    at = title.end() if title else 0
+    return markdown[:at] + "\n\n" + CONCEPT_BANNER + "\n\n" + markdown[at:].lstrip("\n")
 
 
 def _nav(pages: list[Page]) -> list:
@@ -138,7 +156,7 @@ def _mkdocs_config(base: dict, school: School, pages: list[Page], docs: Path, si
         config["theme"]["favicon"] = logo
     config.update(
         {
-            "site_name": str(escape_text(f"Meldcode {school.naam}")),
+            "site_name": str(escape_text(f"Meldcode {school.naam}" + (" (concept)" if school.is_concept else ""))),
             "site_url": school.url,
             "site_description": "Meldcode huiselijk geweld en kindermishandeling",
             "docs_dir": str(docs),
@@ -153,12 +171,15 @@ def _mkdocs_config(base: dict, school: School, pages: list[Page], docs: Path, si
 
 def _footer(school: School) -> Markup:
     v = school.vaststelling
-    line = Markup("{} · versie {} · vastgesteld op {} door {}").format(
-        escape_text(f"Meldcode {school.naam}"),
-        escape_text(v.versie),
-        escape_text(v.datum_tekst),
-        escape_text(v.door),
-    )
+    if school.is_concept:
+        line = Markup("{} · {}").format(escape_text(f"Meldcode {school.naam}"), escape_text(school.versie_tekst))
+    else:
+        line = Markup("{} · versie {} · vastgesteld op {} door {}").format(
+            escape_text(f"Meldcode {school.naam}"),
+            escape_text(v.versie),
+            escape_text(v.datum_tekst),
+            escape_text(v.door),
+        )
     links = [Markup('<a href="{}">{} (PDF)</a>').format(pdf_file(f.kind, school.slug), f.label) for f in PDF_FILES]
     return line + Markup("<br>") + Markup(" · ").join(links)
 

@@ -288,7 +288,15 @@ def check_stichting(doc: Document) -> list[Problem]:
 
 def _check_dates(doc: Document, vaststelling: dict, path: tuple, base: dict | None = None) -> list[Problem]:
     merged = {**(base or {}), **vaststelling}
-    start, end = parse_date(merged["datum"]), parse_date(merged["evaluatie"])
+    if base is not None and not merged.get("datum") and merged.get("status") != "concept":
+        return [
+            doc.problem(
+                path,
+                "de datum van vaststelling ontbreekt (ook in _stichting.yaml): vul 'datum' in, of zet"
+                " 'status: concept' zolang het bestuur deze versie nog niet heeft vastgesteld",
+            )
+        ]
+    start, end = parse_date(merged.get("datum") or ""), parse_date(merged["evaluatie"])
     if start and end and end <= start:
         where = path + (("evaluatie",) if "evaluatie" in vaststelling else ("datum",))
         return [
@@ -412,8 +420,7 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
                 )
                 problems.append(dataclasses.replace(problem, school=doc.school))
     problems.extend(_check_werkwijze(doc, stichting, available))
-    if "vaststelling" in data:
-        problems.extend(_check_dates(doc, data["vaststelling"], ("vaststelling",), stichting.data["vaststelling"]))
+    problems.extend(_check_dates(doc, data.get("vaststelling") or {}, ("vaststelling",), stichting.data["vaststelling"]))
     for i, contact in enumerate(data.get("sociale_kaart") or []):
         problems.extend(_check_contact(doc, contact, ("sociale_kaart", i)))
 
