@@ -67,7 +67,9 @@ def read_record(folder: Path) -> Adopted | None:
     versie, door = data.get("versie"), data.get("door")
     if day is None or not isinstance(versie, str) or not isinstance(door, str):
         return None
-    return Adopted(versie=versie, datum=day, door=door, folder=folder)
+    hidden = data.get("niet_op_website") or []
+    numbers = tuple(str(n) for n in hidden) if isinstance(hidden, list) else ()
+    return Adopted(versie=versie, datum=day, door=door, folder=folder, verborgen=numbers)
 
 
 def archive_files(versies: tuple[Adopted, ...]) -> list[Path]:
@@ -79,7 +81,9 @@ def read_text(adopted: Adopted) -> str:
     return (adopted.folder / TEXT).read_text(encoding="utf-8")
 
 
-def record_yaml(versie: str, datum: dt.date, door: str, medezeggenschap: str | None, tool: str) -> str:
+def record_yaml(
+    versie: str, datum: dt.date, door: str, medezeggenschap: str | None, tool: str, hidden: list[str]
+) -> str:
     """Return the text of vaststelling.yaml for one adopted version."""
     data = {
         "versie": versie,
@@ -87,6 +91,8 @@ def record_yaml(versie: str, datum: dt.date, door: str, medezeggenschap: str | N
         "door": door,
         "medezeggenschap": medezeggenschap,
         "vastgelegd_met": f"meldcode-generator {tool}",
+        # numbers that were on paper only: "Wat is er veranderd" keeps them off the website
+        "niet_op_website": sorted(hidden) or None,
     }
     header = "# Vastgelegd met 'meldcode --vaststellen'. Niet met de hand wijzigen: dit is het archief.\n"
     return header + yaml.safe_dump(

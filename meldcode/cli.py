@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -72,6 +73,11 @@ def parser(root: Path, prog: str = "build.py") -> argparse.ArgumentParser:
         default=ENGINES[0],
         help="bouw de websites met MkDocs (standaard) of met Zensical, de opvolger",
     )
+    p.add_argument(
+        "--vaststellen",
+        metavar="SLUG",
+        help="leg de vastgestelde versie van deze school vast in vastgesteld/ (tekst en PDF), na de vaststelling",
+    )
     p.add_argument("--serve", metavar="SLUG", help="live voorbeeld van één school, bijgewerkt bij elke wijziging")
     p.add_argument("--port", type=_port, default=8000, help="poort voor --serve (standaard 8000)")
     p.add_argument("-q", "--quiet", action="store_true", help="geen voortgangsbalk")
@@ -136,6 +142,8 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
         return _new_board(p, args)
     if args.nieuwe_school:
         return _new_school(p, args)
+    if args.vaststellen:
+        return _adopt(args.vaststellen, paths)
     if args.serve:
         from .serve import serve
 
@@ -195,6 +203,33 @@ def _merge(args: argparse.Namespace, paths: Paths) -> int:
         sys.stderr.write(f"{exc}\n{paths.out.name}/ is niet gewijzigd.\n")
         return 1
     print(f"Samengevoegd: {len(slugs)} scholen uit {len(args.samenvoegen)} delen in {paths.out}")
+    return 0
+
+
+def _adopt(slug: str, paths: Paths) -> int:
+    from .adopt import NotAdoptable, adopt
+
+    try:
+        recorded = adopt(paths, slug)
+    except ConfigError as exc:
+        _report_problems(exc.problems, exc.aandachtspunten, exc.strict)
+        return 1
+    except NotAdoptable as exc:
+        _report_aandachtspunten(exc.aandachtspunten)
+        sys.stderr.write(f"{exc}\nEr is niets vastgelegd.\n")
+        return 1
+    except MeldcodeError as exc:
+        sys.stderr.write(f"{exc}\nEr is niets vastgelegd.\n")
+        return 1
+    shown = os.path.relpath(recorded.folder)
+    if not recorded.new:
+        print(f"Deze versie staat al in {shown}, met dezelfde tekst; er is niets veranderd.")
+        return 0
+    print(
+        f"Vastgelegd in {shown}: de tekst (tekst.md), het handboek (PDF) en de vaststelling (vaststelling.yaml).\n"
+        f"Zet deze map in de repository van de stichting, bijvoorbeeld: git add {shown}\n"
+        "Elke volgende bouw biedt deze versie aan en laat zien wat er sindsdien is veranderd."
+    )
     return 0
 
 

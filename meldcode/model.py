@@ -248,6 +248,7 @@ class Adopted:
     datum: dt.date
     door: str
     folder: Path  # vastgesteld/<slug>/<versie>/ in the board's repository: its text and PDF
+    verborgen: tuple[str, ...] = ()  # phone numbers its website did not show (telefoon_op_website: nee)
 
     @property
     def datum_tekst(self) -> str:

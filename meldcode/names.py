@@ -26,12 +26,21 @@ PDF_FILES = (
 )
 
 
+# Only for a school with an adopted version in the archive: what changed since (meldcode/changes.py).
+CHANGES_PDF = PdfFile("changes", "wijzigingen", "Wat is er veranderd")
+
+
 def pdf_file(kind: str, slug: str) -> str:
     """Return the file name of one of a school's PDFs: ('handbook', 'de-wissel') -> 'meldcode-de-wissel.pdf'."""
-    prefix = next((f.prefix for f in PDF_FILES if f.kind == kind), None)
+    prefix = next((f.prefix for f in (*PDF_FILES, CHANGES_PDF) if f.kind == kind), None)
     if prefix is None:
         raise ValueError(f"no such PDF: {kind!r}")
     return f"{prefix}-{slug}.pdf"
+
+
+def adopted_pdf(folder: str, slug: str) -> str:
+    """Where the site keeps an adopted version's handbook: 'vastgesteld/2.0/meldcode-de-wissel.pdf'."""
+    return f"vastgesteld/{folder}/{pdf_file('handbook', slug)}"
 
 
 def role_page(key: str) -> str:

@@ -91,7 +91,9 @@ def _rows(manifest: Manifest) -> list[dict]:
                 "geevalueerd_tekst": dutch_date(dt.date.fromisoformat(held))
                 if (held := known.get("geevalueerd"))
                 else None,
-                "vastgesteld_tekst": dutch_date(dt.date.fromisoformat(day)) if (day := known.get("vastgesteld")) else None,
+                "vastgesteld_tekst": dutch_date(dt.date.fromisoformat(day))
+                if (day := known.get("vastgesteld"))
+                else None,
                 "concept": known.get("status") == "concept",
                 "punten": points,
                 "open": sum(1 for p in points if p.open),

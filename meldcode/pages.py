@@ -68,6 +68,10 @@ def pages_for(school: School, content: Content) -> list[Page]:
     pages = [
         Page("index", "Snel handelen", "start.md.j2", START),
         Page("vaststelling", "Vaststelling", "vaststelling.md.j2", BACKGROUND),
+    ]
+    if school.versies:  # the board's archive holds an adopted version: what changed since (meldcode/changes.py)
+        pages.append(Page("wijzigingen", "Wat is er veranderd", "wijzigingen.md.j2", BACKGROUND, print=False))
+    pages += [
         Page("inleiding", "Inleiding", "inleiding.md.j2", BACKGROUND),
         Page("wie-doet-wat", "Wie doet wat", "wie-doet-wat.md.j2", TEAM),
     ]
@@ -112,9 +116,15 @@ def menu(pages: list[Page]) -> list[tuple[Menu, list[Page]]]:
 
 
 def render_page(
-    page: Page, school: School, content: Content, templates_dir: Path, output: str, flowchart_svg: str = ""
+    page: Page,
+    school: School,
+    content: Content,
+    templates_dir: Path,
+    output: str,
+    flowchart_svg: str = "",
+    changes: object = None,
 ) -> str:
-    """Render one page to Markdown for `output` ('web' or 'print')."""
+    """Render one page to Markdown for `output` ('web' or 'print'); `changes`: meldcode.changes.VersionChanges."""
     env = environment(templates_dir)
     procedure = resolve(school)
     kader = kader_for(school, content.kader, procedure)
@@ -134,6 +144,7 @@ def render_page(
         "slots": slots(school, procedure),
         "procedure": procedure,
         "roles_menu": {"heading": ROLES.heading, "first": role_pages[0] if role_pages else None},
+        "changes": changes,
         **dict(page.extra),
     }
     return env.get_template(f"handbook/{page.template}").render(context)

@@ -218,13 +218,15 @@ def write_handbook(
     mkdocs_yml: Path,
     target: Path,
     forms_target: Path,
+    html: str | None = None,
 ) -> int:
     """Write the handbook PDF, and the forms PDF from its appendices; return the handbook's pages.
 
     The forms PDF reuses the pages the handbook laid out (its last chapters), so
     the forms are never laid out twice and always match the handbook's copy.
+    `html`: the handbook's print HTML, when the caller made it already.
     """
-    html = handbook_html(school, content, templates_dir, mkdocs_yml)
+    html = html or handbook_html(school, content, templates_dir, mkdocs_yml)
     roots = [assets_dir] + ([school.logo.parent] if school.logo else [])
     document = _render(html, target, assets_dir, roots, school.logo)
     _write(document, _identifier("handbook", html, school), target)
@@ -235,6 +237,22 @@ def write_handbook(
     forms.metadata.title = f"Formulieren bij de meldcode van {school.naam}"
     _write(forms, _identifier("forms", html, school), forms_target)
     return len(document.pages)
+
+
+def changes_html(school: School, content: Content, templates_dir: Path, mkdocs_yml: Path, changes: object) -> str:
+    """Return the print HTML of "Wat is er veranderd" (meldcode.changes.VersionChanges): the web page's Markdown."""
+    page = next(p for p in pages_for(school, content) if p.slug == "wijzigingen")
+    markdown = render_page(page, school, content, templates_dir, "print", changes=changes)
+    return (
+        environment(templates_dir)
+        .get_template("print/wijzigingen.html.j2")
+        .render(school=school, html=Markup(markdown_to_html(markdown, mkdocs_yml)), gemaakt=made_on())
+    )
+
+
+def write_changes(school: School, html: str, assets_dir: Path, target: Path) -> None:
+    """Write the "Wat is er veranderd" PDF, for the (G)MR with the concept."""
+    _write(_render(html, target, assets_dir, [assets_dir]), _identifier("changes", html, school), target)
 
 
 def _poster_css(paper: str, margin: int, text_scale: float, qr_scale: float) -> Markup:

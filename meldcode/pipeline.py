@@ -34,7 +34,7 @@ from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
 from .load import load_config, school_digest, school_files
 from .manifest import Entry, Manifest, Paths, Row, public_row
 from .model import Config, School
-from .names import pdf_file
+from .names import adopted_pdf, pdf_file
 from .outdir import EXTRA, INTERN, INTERN_MARKER, MANIFEST, guard, link_tree, lock, replace_outputs
 from .process import PDF_SECONDS, end_with_parent, time_limit
 from .status import with_status
@@ -472,7 +472,7 @@ def build_school(
     except Exception as exc:  # noqa: BLE001 - a bug of ours: report it per school, keep the others
         return Failed(school.slug, f"interne fout bij het bouwen ({type(exc).__name__}: {exc})")
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
-    pdf_size = sum(p.stat().st_size for p in target.glob("*.pdf"))
+    pdf_size = sum(p.stat().st_size for p in target.rglob("*.pdf"))  # the adopted versions' too
     return Built(
         slug=school.slug,
         seconds=round(time.perf_counter() - started, 3),
@@ -484,18 +484,53 @@ def build_school(
 
 
 def build_school_site(school: School, paths: Paths, target: Path, engine: str = "mkdocs") -> None:
-    """Build the school's website (without the PDFs it links to) into `target`, which must not exist."""
-    from .site import build_site, write_docs
+    """Build the school's website (without the PDFs it links to) into `target`, which must not exist.
+
+    With adopted versions in the board's archive, their handbooks are copied in and
+    "Wat is er veranderd" compares the text the website shows with the last of them.
+    """
+    from .site import build_site, web_view, write_docs
 
     work = target.parent / ".work" / school.slug
     try:
         content = load_content(paths.templates)
-        config_path = write_docs(school, content, paths.templates, paths.assets, paths.mkdocs, work)
+        changes = None
+        if school.versies:
+            shown = web_view(school)  # numbers kept off the website stay off this page too
+            hidden = _hidden_numbers(school, shown) | {n for v in school.versies for n in v.verborgen}
+            changes = _changes(shown, paths, content, hidden=frozenset(hidden))
+        config_path = write_docs(school, content, paths.templates, paths.assets, paths.mkdocs, work, changes)
         day = school.vaststelling.datum or dt.date.today()  # a concept without a date: the day it is built
         epoch = int(dt.datetime.combine(day, dt.time(), dt.UTC).timestamp())
         build_site(config_path, epoch, engine).rename(target)
+        for adopted in school.versies:
+            copy = target / adopted_pdf(adopted.folder.name, school.slug)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(adopted.folder / pdf_file("handbook", school.slug), copy)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _changes(school: School, paths: Paths, content, html: str = "", hidden: frozenset[str] = frozenset()):
+    """What changed since the last adopted version (meldcode/changes.py), from the handbook's print text."""
+    from .changes import changes_since, handbook_text, mask_numbers
+    from .pdf import handbook_html
+
+    text = handbook_text(html or handbook_html(school, content, paths.templates, paths.mkdocs))
+    return changes_since(school, text, lambda t: mask_numbers(t, hidden) if hidden else t)
+
+
+def _hidden_numbers(school: School, shown: School) -> frozenset[str]:
+    """The phone numbers the website leaves out (telefoon_op_website: nee), as the handbook writes them."""
+    if shown is school:
+        return frozenset()
+
+    def numbers(s: School) -> set[str]:
+        people = [s.directeur, s.aandachtsfunctionaris, s.bestuur, s.privacy.fg]
+        people += [p for role in s.roles.values() for p in role.mensen]
+        return {p.telefoon.display for p in people if p is not None and p.telefoon}
+
+    return frozenset(numbers(school) - numbers(shown))
 
 
 def build_school_pdfs(school: School, paths: Paths, target: Path, poster: str = "A4") -> tuple[int, float]:
@@ -506,8 +541,9 @@ def build_school_pdfs(school: School, paths: Paths, target: Path, poster: str = 
 
 
 def _write_pdfs(school: School, paths: Paths, target: Path, poster: str, content) -> tuple[int, float]:
-    from .pdf import write_handbook, write_poster
+    from .pdf import changes_html, handbook_html, write_changes, write_handbook, write_poster
 
+    html = handbook_html(school, content, paths.templates, paths.mkdocs)
     pages = write_handbook(
         school,
         content,
@@ -516,7 +552,11 @@ def _write_pdfs(school: School, paths: Paths, target: Path, poster: str, content
         paths.mkdocs,
         target / pdf_file("handbook", school.slug),
         target / pdf_file("forms", school.slug),
+        html,
     )
+    if school.versies and (changes := _changes(school, paths, content, html)) is not None:
+        printed = changes_html(school, content, paths.templates, paths.mkdocs, changes)
+        write_changes(school, printed, paths.assets, target / pdf_file("changes", school.slug))
     scale = write_poster(
         school, content, paths.templates, paths.assets, target / pdf_file("poster", school.slug), poster
     )

@@ -19,7 +19,7 @@ import markdown
 from markupsafe import Markup
 
 from .grammar import TITLE, dutch_list, first_upper, heading, plural_sentence, short_name
-from .names import PDF_FILES, pdf_file, role_page
+from .names import PDF_FILES, adopted_pdf, pdf_file, role_page
 from .values import Phone, dutch_date
 from .wording import party_label, team_role, team_title
 
@@ -123,6 +123,13 @@ def _pdf(slug: str, kind: str) -> Markup:
     return Markup(pdf_file(kind, _slug(slug)))
 
 
+def _adopted_pdf(slug: str, folder: str) -> Markup:
+    """Return where the site keeps an adopted version's handbook (see meldcode.names.adopted_pdf)."""
+    if not re.fullmatch(r"[0-9A-Za-z._-]+", folder):
+        raise ValueError(f"not an archive folder name: {folder!r}")
+    return Markup(adopted_pdf(folder, _slug(slug)))
+
+
 def _namen(roles: list) -> str:
     """Names of everyone behind these roles, each once, joined in Dutch ("A, B en C")."""
     names: list[str] = []
@@ -188,6 +195,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         sentence=_sentence,
         slug=_slug,
         pdf=_pdf,
+        vastgestelde_pdf=_adopted_pdf,
         role_page=_role_page,
         namen=_namen,
         partij=_party,

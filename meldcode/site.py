@@ -91,15 +91,25 @@ def web_view(school: School) -> School:
 
 
 def write_docs(
-    school: School, content: Content, templates_dir: Path, assets_dir: Path, mkdocs_yml: Path, work_dir: Path
+    school: School,
+    content: Content,
+    templates_dir: Path,
+    assets_dir: Path,
+    mkdocs_yml: Path,
+    work_dir: Path,
+    changes: object = None,
 ) -> Path:
-    """Write the school's Markdown pages, assets and mkdocs.yml into `work_dir`; return mkdocs.yml."""
+    """Write the school's Markdown pages, assets and mkdocs.yml into `work_dir`; return mkdocs.yml.
+
+    `changes` (meldcode.changes.VersionChanges) is what the "Wat is er veranderd" page shows,
+    for a school with an adopted version in the board's archive.
+    """
     school = web_view(school)
     docs = work_dir / "docs"
     (docs / "assets" / "fonts").mkdir(parents=True, exist_ok=True)
     pages = [p for p in pages_for(school, content) if p.web]
     for page in pages:
-        markdown = render_page(page, school, content, templates_dir, "web")
+        markdown = render_page(page, school, content, templates_dir, "web", changes=changes)
         (docs / f"{page.slug}.md").write_text(
             _with_concept_banner(markdown) if school.is_concept else markdown, encoding="utf-8"
         )

@@ -420,7 +420,9 @@ def check_school(doc: Document, stichting: Document, content: Content) -> list[P
                 )
                 problems.append(dataclasses.replace(problem, school=doc.school))
     problems.extend(_check_werkwijze(doc, stichting, available))
-    problems.extend(_check_dates(doc, data.get("vaststelling") or {}, ("vaststelling",), stichting.data["vaststelling"]))
+    problems.extend(
+        _check_dates(doc, data.get("vaststelling") or {}, ("vaststelling",), stichting.data["vaststelling"])
+    )
     for i, contact in enumerate(data.get("sociale_kaart") or []):
         problems.extend(_check_contact(doc, contact, ("sociale_kaart", i)))
 
