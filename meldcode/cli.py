@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -221,7 +220,8 @@ def _adopt(slug: str, paths: Paths) -> int:
     except MeldcodeError as exc:
         sys.stderr.write(f"{exc}\nEr is niets vastgelegd.\n")
         return 1
-    shown = os.path.relpath(recorded.folder)
+    here = Path.cwd().resolve()
+    shown = str(recorded.folder.relative_to(here) if recorded.folder.is_relative_to(here) else recorded.folder)
     if not recorded.new:
         print(f"Deze versie staat al in {shown}, met dezelfde tekst; er is niets veranderd.")
         return 0
