@@ -41,6 +41,9 @@ def screenshots() -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 700})
         page.goto(f"{root}/intern/index.html", wait_until="networkidle")  # the board's own overview
         page.screenshot(path=str(IMAGES / "overzicht.png"))
+        page = browser.new_page(viewport={"width": 1280, "height": 1300})  # what changed since version 1.0
+        page.goto(f"{base}/het-kompas/wijzigingen.html", wait_until="networkidle")
+        page.screenshot(path=str(IMAGES / "wijzigingen.png"))
         page = browser.new_page(viewport={"width": 360, "height": 780}, java_script_enabled=False)
         page.goto(f"{base}/{SLUG}/index.html")
         page.screenshot(path=str(IMAGES / "start-360-zonder-script.png"))
