@@ -183,6 +183,8 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
         _report_problems(result.problems, result.aandachtspunten)
     else:
         _report_aandachtspunten(result.aandachtspunten)
+    for slug, reasons in sorted(result.concepts.items()):
+        print(f"Concept, nog niet vastgesteld: {slug} ({'; '.join(reasons)})")
     if args.check:
         n = sum(1 for a in result.aandachtspunten if a.open)
         points = f", {n} {'aandachtspunt' if n == 1 else 'aandachtspunten'}" if n else ""

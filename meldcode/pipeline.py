@@ -86,6 +86,7 @@ class Result:
     seconds: float = 0.0
     published: bool = False
     checked: int = 0
+    concepts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> why it is a concept
 
 
 @dataclass
@@ -122,7 +123,12 @@ def build(paths: Paths, options: Options) -> Result:
     started = time.perf_counter()
     with _writing(paths, options):
         loaded = load(paths, options)
-        result = Result(problems=loaded.problems, aandachtspunten=loaded.aandachtspunten, checked=len(loaded.schools))
+        result = Result(
+            problems=loaded.problems,
+            aandachtspunten=loaded.aandachtspunten,
+            checked=len(loaded.schools),
+            concepts={s.slug: s.concept for s in loaded.schools if s.is_concept},
+        )
         if not options.check:
             result.published, result.built, result.unchanged, result.failed = _write(paths, options, loaded)
     result.seconds = time.perf_counter() - started

@@ -146,6 +146,10 @@ def test_a_concept_may_leave_out_the_date_and_an_adopted_version_may_not(tmp_pat
     assert "'status: concept'" in err
     _edit(schools / "_stichting.yaml", "vaststelling:\n", "vaststelling:\n  status: concept\n")
     assert _cli(schools, "--check") == 0
+    assert (
+        "Concept, nog niet vastgesteld: de-wissel (de vaststelling staat op 'status: concept')"
+        in capsys.readouterr().out
+    )
     assert _reasons(schools, dt.date(2026, 12, 5))["de-wissel"] == ("de vaststelling staat op 'status: concept'",)
 
 
