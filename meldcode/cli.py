@@ -179,6 +179,11 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "b
             f"{paths.out.name}/ is niet gewijzigd.\n"
         )
         return 1
+    return _report(result, args, paths)
+
+
+def _report(result, args: argparse.Namespace, paths: Paths) -> int:
+    """Say what the build or check found and did; return the exit status."""
     if result.problems:
         _report_problems(result.problems, result.aandachtspunten)
     else:

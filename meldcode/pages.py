@@ -61,6 +61,9 @@ class Page:
     web: bool = True
     print: bool = True
     extra: tuple = ()  # extra context as (key, value) pairs
+    # Quotes earlier versions ("Wat is er veranderd"): rendered with their `changes`, and left out where
+    # the procedure of this version is read (its struck-through sentences may name who did it before).
+    history: bool = False
 
 
 def pages_for(school: School, content: Content) -> list[Page]:
@@ -70,7 +73,9 @@ def pages_for(school: School, content: Content) -> list[Page]:
         Page("vaststelling", "Vaststelling", "vaststelling.md.j2", BACKGROUND),
     ]
     if school.versies:  # the board's archive holds an adopted version: what changed since (meldcode/changes.py)
-        pages.append(Page("wijzigingen", "Wat is er veranderd", "wijzigingen.md.j2", BACKGROUND, print=False))
+        pages.append(
+            Page("wijzigingen", "Wat is er veranderd", "wijzigingen.md.j2", BACKGROUND, print=False, history=True)
+        )
     pages += [
         Page("inleiding", "Inleiding", "inleiding.md.j2", BACKGROUND),
         Page("wie-doet-wat", "Wie doet wat", "wie-doet-wat.md.j2", TEAM),
@@ -125,6 +130,8 @@ def render_page(
     changes: object = None,
 ) -> str:
     """Render one page to Markdown for `output` ('web' or 'print'); `changes`: meldcode.changes.VersionChanges."""
+    if page.history and changes is None:
+        raise ValueError(f"page {page.slug!r} shows the changes since an adopted version: pass `changes`")
     env = environment(templates_dir)
     procedure = resolve(school)
     kader = kader_for(school, content.kader, procedure)

@@ -41,6 +41,8 @@ def handbook(school: School, outputs: tuple[str, ...] = ("web", "print")) -> dic
     """Every page, the forms and the poster of one school: place -> visible text."""
     texts = {}
     for page in pages_for(school, CONTENT):
+        if page.history:
+            continue  # "Wat is er veranderd" quotes the adopted version too: not this version's procedure
         for output in outputs:
             if getattr(page, output):
                 texts[f"{output}/{page.slug}"] = plain(render_page(page, school, CONTENT, TEMPLATES, output))
