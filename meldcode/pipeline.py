@@ -503,9 +503,9 @@ def build_school_site(school: School, paths: Paths, target: Path, engine: str = 
         content = load_content(paths.templates)
         changes = None
         if school.versies:
-            shown = web_view(school)  # numbers kept off the website stay off this page too
-            hidden = _hidden_numbers(school, shown) | {n for v in school.versies for n in v.verborgen}
-            changes = _changes(shown, paths, content, hidden=frozenset(hidden))
+            # the handbook's text on both sides, with the numbers kept off the website masked on both
+            hidden = _hidden_numbers(school, web_view(school)) | {n for v in school.versies for n in v.verborgen}
+            changes = _changes(school, paths, content, hidden=frozenset(hidden))
         config_path = write_docs(school, content, paths.templates, paths.assets, paths.mkdocs, work, changes)
         day = school.vaststelling.datum or dt.date.today()  # a concept without a date: the day it is built
         epoch = int(dt.datetime.combine(day, dt.time(), dt.UTC).timestamp())
