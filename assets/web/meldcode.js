@@ -84,12 +84,35 @@
     pending = true;
     openSearch();
     loadTheme();
+    // Material's search field is in the page: open it now, so what is typed next lands in it.
+    var field = document.querySelector(".md-search__input");
+    var toggle = document.getElementById("__search");
+    if (field && toggle) {
+      root.classList.remove("no-js");
+      root.classList.add("js");
+      toggle.checked = true;
+      field.focus();
+    }
   }, true);
   ["pointerdown", "touchstart", "focusin"].forEach(function (type) {
     document.addEventListener(type, loadTheme, { capture: true, passive: true });
   });
+  // After the load event and the first contentful paint (as the browser reports it to
+  // Lighthouse), else after the next frame.
   function afterPaint() {
-    requestAnimationFrame(function () { setTimeout(loadTheme, 0); });
+    var later = function () { setTimeout(loadTheme, 0); };
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf("paint") < 0) {
+      requestAnimationFrame(later);
+    } else if (performance.getEntriesByName("first-contentful-paint").length) {
+      later();
+    } else {
+      new PerformanceObserver(function (list, observer) {
+        if (!list.getEntriesByName("first-contentful-paint").length) return;
+        observer.disconnect();
+        later();
+      }).observe({ type: "paint", buffered: true });
+    }
   }
   if (!bundle) ready = true;
   else if (document.readyState === "complete") afterPaint();

@@ -95,7 +95,7 @@ def build(source: Path, school: str, out: Path) -> None:
     """Build one school's website (and PDFs) from the code and example schools in `source`."""
     subprocess.run(
         [sys.executable, str(source / "build.py"), "--schools", str(source / "schools"), "--school", school]
-        + ["--out", str(out), "--intern", str(out.parent / f"{out.name}-intern"), "-q", "-j", "1"],
+        + ["--out", str(out), "-q", "-j", "1"],
         cwd=source,
         check=True,
     )
@@ -135,7 +135,7 @@ def table(results: dict[str, dict[str, list[dict[str, float]]]], labels: dict[st
                 return statistics.median(r[key] for r in runs)
 
             lines.append(
-                f"| {name} | {label} | {med('score'):.2f} | {med('fcp') / 1000:.1f} s | {med('lcp') / 1000:.1f} s"
+                f"| {name} | {label} | {med('score'):.2f} | {med('fcp') / 1000:.2f} s | {med('lcp') / 1000:.2f} s"
                 f" | {med('tbt'):.0f} ms | {med('cls'):.3f} | {med('bytes') / 1024:.0f} KiB |"
             )
     return "\n".join(lines)
