@@ -82,6 +82,13 @@ _ALL = [
         "Voeg onder 'rollen' een 'intern_begeleider' of 'zorgcoordinator' toe met naam.",
     ),
     Check(
+        "teamnaam-met-komma",
+        "Naam van het ondersteuningsteam met een komma",
+        "Deze naam staat midden in zinnen ('bespreek het in ...'): schrijf één naam zonder komma of puntkomma,"
+        " bijvoorbeeld 'het zorgteam (ZAT)', en noem de leden bij de rol 'ondersteuningsteam'. Vanaf versie 2.0"
+        " van de tool is een komma hier een fout.",
+    ),
+    Check(
         "regie-zonder-telefoon",
         "Regiehouder zonder telefoonnummer",
         "Vul bij deze persoon een 'telefoon' in: wie zich zorgen maakt, moet wie de regie heeft snel kunnen bellen.",

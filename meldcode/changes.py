@@ -254,10 +254,10 @@ def changes_since(
         not school.is_concept
         and last.versie == school.vaststelling.versie
         and len(school.versies) > 1
-        and shown(read_text(last)) == current_text
+        and read_text(last) == current_text
     ):
         last = school.versies[-2]
-    return VersionChanges(last, compare(shown(read_text(last)), current_text), school.versies)
+    return VersionChanges(last, compare(shown(read_text(last)), shown(current_text)), school.versies)
 
 
 # A Dutch phone number as the handbook writes it (meldcode.values.Phone.display): 06 22456189, 0800 2000.

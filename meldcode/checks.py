@@ -336,6 +336,11 @@ def _people(school: School, at: _Where) -> Iterator[Aandachtspunt]:
             ("rollen", "commissie_van_begeleiding"),
             f"een commissie van begeleiding staat onder rollen, maar de sector is {school.sector_label}",
         )
+    team = school.afspraken.ondersteuningsteam
+    if "," in team or ";" in team:  # accepted by 1.0.0; an error from 2.0 on (CHANGELOG)
+        yield at.point(
+            "teamnaam-met-komma", at.doc, ("afspraken", "ondersteuningsteam"), f'de naam "{team}" bevat een komma'
+        )
     # Speciaal (basis)onderwijs has its commissie van begeleiding (required in validate.py) instead.
     if not school.speciaal and not {"intern_begeleider", "zorgcoordinator"} & set(school.roles):
         yield at.point(

@@ -370,9 +370,12 @@ def _builtin_contacts(vt: dict) -> list[tuple[Contact, tuple[str, ...]]]:
                 "advies",
                 telefoon=Phone.of(VERTROUWENSINSPECTEUR),
                 # the same as the staff route (signalen-over-medewerker.md.j2): not for the bestuur only
+                # WPO art. 4a, WEC art. 4a, WVO 2020 art. 3.39: the overlegplicht is for a seksueel misdrijf
                 toelichting="Bij signalen van seksueel misbruik, seksuele intimidatie of geweld door een"
-                " medewerker. Het bestuur overlegt er verplicht mee; leerlingen, ouders en medewerkers kunnen"
-                " ook zelf bellen. Op werkdagen van 8.00 tot 17.00 uur.",
+                " medewerker. Bij een vermoeden van een seksueel misdrijf tegen een leerling overlegt het bestuur"
+                " er verplicht mee (zie Signalen over een medewerker); bij ander geweld kan het bestuur advies"
+                " vragen. Leerlingen, ouders en medewerkers kunnen ook zelf bellen. Op werkdagen van 8.00 tot"
+                " 17.00 uur.",
             ),
             ("vertrouwensinspecteur", "vertrouwensinspecteurs", "vertrouwensinspectie", "inspectie van het onderwijs"),
         ),

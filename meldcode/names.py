@@ -43,6 +43,11 @@ def adopted_pdf(folder: str, slug: str) -> str:
     return f"vastgesteld/{folder}/{pdf_file('handbook', slug)}"
 
 
+def parents_text(slug: str) -> str:
+    """The "Voor ouders" text as plain text to paste into a schoolgids: 'de-wissel' -> 'ouders-de-wissel.txt'."""
+    return f"ouders-{slug}.txt"
+
+
 def role_page(key: str) -> str:
     """Return the page slug of a role's "Ik ben ..." page: 'intern_begeleider' -> 'ik-ben-intern-begeleider'."""
     return "ik-ben-" + key.replace("_", "-")

@@ -47,9 +47,10 @@ TEAM = Menu()
 SOCIALE_KAART = Menu()
 BACKGROUND = Menu(heading="Achtergrond")
 APPENDICES = Menu(heading="Bijlagen")
+PARENTS = Menu()
 DOWNLOADS = Menu()
 # The website's menu, top to bottom (pages_for gives the reading order of the PDF).
-MENU = (START, STEPS, KADER, ROLES, TEAM, SOCIALE_KAART, BACKGROUND, APPENDICES, DOWNLOADS)
+MENU = (START, STEPS, KADER, ROLES, TEAM, SOCIALE_KAART, BACKGROUND, APPENDICES, PARENTS, DOWNLOADS)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ def pages_for(school: School, content: Content) -> list[Page]:
         pages.append(
             Page(role_page(role.key), role.ik_ben, "ik-ben.md.j2", ROLES, print=False, extra=(("role", role),))
         )
+    # For the schoolgids and the school's website; also as plain text (meldcode/parents.py).
+    pages.append(Page("voor-ouders", "Voor ouders", "voor-ouders.md.j2", PARENTS, print=False))
     pages.append(Page("downloads", "Downloads", "downloads.md.j2", DOWNLOADS, print=False))
     return pages
 

@@ -34,7 +34,7 @@ from .errors import BuildError, ConfigError, MeldcodeError, Problem, UsageError
 from .load import load_config, school_digest, school_files
 from .manifest import Entry, Manifest, Paths, Row, public_row
 from .model import Config, School
-from .names import adopted_pdf, pdf_file
+from .names import adopted_pdf, parents_text, pdf_file
 from .outdir import EXTRA, INTERN, INTERN_MARKER, MANIFEST, guard, link_tree, lock, replace_outputs
 from .process import PDF_SECONDS, end_with_parent, time_limit
 from .status import with_status
@@ -495,6 +495,7 @@ def build_school_site(school: School, paths: Paths, target: Path, engine: str = 
     With adopted versions in the board's archive, their handbooks are copied in and
     "Wat is er veranderd" compares the text the website shows with the last of them.
     """
+    from .parents import parents_plain_text
     from .site import build_site, web_view, write_docs
 
     work = target.parent / ".work" / school.slug
@@ -502,13 +503,16 @@ def build_school_site(school: School, paths: Paths, target: Path, engine: str = 
         content = load_content(paths.templates)
         changes = None
         if school.versies:
-            shown = web_view(school)  # numbers kept off the website stay off this page too
-            hidden = _hidden_numbers(school, shown) | {n for v in school.versies for n in v.verborgen}
-            changes = _changes(shown, paths, content, hidden=frozenset(hidden))
+            # the handbook's text on both sides, with the numbers kept off the website masked on both
+            hidden = _hidden_numbers(school, web_view(school)) | {n for v in school.versies for n in v.verborgen}
+            changes = _changes(school, paths, content, hidden=frozenset(hidden))
         config_path = write_docs(school, content, paths.templates, paths.assets, paths.mkdocs, work, changes)
         day = school.vaststelling.datum or dt.date.today()  # a concept without a date: the day it is built
         epoch = int(dt.datetime.combine(day, dt.time(), dt.UTC).timestamp())
         build_site(config_path, epoch, engine).rename(target)
+        (target / parents_text(school.slug)).write_text(
+            parents_plain_text(web_view(school), content, paths.templates, paths.mkdocs), encoding="utf-8"
+        )
         for adopted in school.versies:
             copy = target / adopted_pdf(adopted.folder.name, school.slug)
             copy.parent.mkdir(parents=True, exist_ok=True)

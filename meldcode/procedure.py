@@ -79,7 +79,8 @@ SAFETY_FIRST = "Veiligheid gaat voor. Is er acuut gevaar? Bel 112. " + VT_FIRST
 # Where a leerkracht looks first: the start page, step 1, "Ik ben leerkracht", the poster.
 INJURY = (
     "Zie je letsel? Neutraal vragen wat er is gebeurd, mag. De school onderzoekt letsel niet zelf en maakt geen"
-    " foto's: vraag Veilig Thuis om advies (die kan een vertrouwensarts inschakelen). Bij ernstig letsel bel je 112."
+    " foto's: vraag Veilig Thuis (die kan een vertrouwensarts inschakelen) of een deskundige in letselduiding, zoals de"
+    " jeugdarts, om advies. Bij ernstig letsel bel je 112."
 )
 # Help already involved is informed, never waited for (stap 1-3, "Wie doet wat", "Ik ben").
 HULP_GAAT_DOOR = (

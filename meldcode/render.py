@@ -19,7 +19,7 @@ import markdown
 from markupsafe import Markup
 
 from .grammar import TITLE, dutch_list, first_upper, heading, plural_sentence, short_name
-from .names import PDF_FILES, adopted_pdf, pdf_file, role_page
+from .names import PDF_FILES, adopted_pdf, parents_text, pdf_file, role_page
 from .values import Phone, dutch_date
 from .wording import party_label, team_role, team_title
 
@@ -196,6 +196,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         slug=_slug,
         pdf=_pdf,
         vastgestelde_pdf=_adopted_pdf,
+        ouderstekst=lambda slug: Markup(parents_text(_slug(slug))),
         role_page=_role_page,
         namen=_namen,
         partij=_party,

@@ -331,7 +331,8 @@ _SCHOOL = {
         "schema": {
             # Name of the internal support team, as it stands in a sentence ("het zorgteam").
             # No comma or semicolon: the name stands inside sentences.
-            "ondersteuningsteam": {**_text, "required": True, "regex": r"[^,;]+"},
+            # a comma or semicolon is an aandachtspunt (teamnaam-met-komma), an error from version 2.0 on
+            "ondersteuningsteam": {**_text, "required": True},
             "overlegpartners": {  # external partners for consultation (SWV, CJG, buurtteam ...)
                 "type": "list",
                 "required": True,

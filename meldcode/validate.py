@@ -186,12 +186,6 @@ def _translate(doc: Document, root: Any, error) -> Problem:
         return doc.problem(path, f"is te lang (maximaal {error.constraint} {unit})")
     if rule == "regex" and path and path[0] == "rollen" and len(path) == 2:
         return doc.problem(path, f"de rolnaam '{value}' mag alleen kleine letters, cijfers en _ bevatten")
-    if rule == "regex" and path[-1:] == ("ondersteuningsteam",):
-        return doc.problem(
-            path,
-            f'"{value}": deze naam staat midden in zinnen; gebruik geen komma of puntkomma'
-            " (schrijf bijvoorbeeld 'het zorgteam (ZAT)')",
-        )
     if rule == "regex" and path[:1] == ("leeftijd",):
         return doc.problem(path, f'"{value}" is geen leeftijd; schrijf een getal in jaren, bijvoorbeeld 12')
     if rule == "regex":

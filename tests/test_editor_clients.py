@@ -33,7 +33,6 @@ KNOWN_TO_THE_SCHEMA = [
     "missing-required",
     "python-tag",
     "tabs",
-    "team-name-comma",
     "unknown-key",
     "werkwijze-bad-value",
     "wrong-type",

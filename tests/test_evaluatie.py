@@ -32,3 +32,14 @@ def test_the_last_evaluation_is_shown_on_the_vaststelling_page(tmp_path):
         in text
     )
     assert "Laatste evaluatie" not in vaststelling_page(tmp_path / "b")
+
+
+def test_the_boards_overview_shows_when_each_school_was_last_evaluated(tmp_path):
+    from conftest import run_build, visible_text
+
+    schools = setup(tmp_path, stichting=replace("  evaluatie: 2027-06-30\n", EVALUATIE))
+    run_build(schools, tmp_path / "site")
+    overview = visible_text((tmp_path / "intern" / "index.html").read_text(encoding="utf-8"))
+    assert "30 juni 2027 laatst geëvalueerd 12 mei 2026" in overview
+    public = visible_text((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    assert "geëvalueerd" not in public  # the board's own record

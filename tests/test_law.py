@@ -49,7 +49,9 @@ def test_other_violence_by_staff_is_kindermishandeling_with_veilig_thuis_and_the
     # MEDIUM (#53): Jeugdwet art. 1.1 (relation of dependency); Wmo 2015 art. 4.1.1, 5.2.6.
     text = page(slug, "signalen-over-medewerker")
     assert "Ander geweld door een medewerker" in text
-    assert "Ook dat is kindermishandeling" in text and "Jeugdwet, artikel 1.1" in text
+    # review December 2026: only with serious harm, and never for a pupil of 18 or older
+    assert "Ook dat is kindermishandeling" not in text
+    assert "Dan kan dat kindermishandeling zijn" in text and "Jeugdwet, artikel 1.1" in text
     section = text[text.index("Ander geweld door een medewerker Slaat") :]
     assert "vraagt Veilig Thuis om advies" in section and "(meldrecht)" in section
     assert "Gaan de signalen over geweld, seksueel misbruik" not in text  # all violence was sent off the meldcode
@@ -75,7 +77,13 @@ def test_the_verwijsindex_is_for_a_designated_staff_member_who_tells_parents_and
     for slug in ALL:
         step = page(slug, "stap-3")
         assert "Dat doet alleen de medewerker die de school daarvoor heeft aangewezen" in step
-        assert "Hij of zij vertelt het de ouders en, vanaf 12 jaar, de leerling." in step
+        # Jeugdwet art. 7.1.5.1: under 12 the vertegenwoordiger, 12-16 both, from 16 the pupil alone (review 2026)
+        assert "Hij of zij vertelt het de ouders" not in step
+        assert "Of de school of de gemeente dat doet, staat in de afspraken van de school met de gemeente." in step
+        if slug in (SO_ADULTS, VO):
+            assert "vanaf 16 jaar alleen de leerling zelf" in step
+        else:
+            assert "de ouders met gezag of de voogd geïnformeerd, en vanaf 12 jaar ook de leerling" in step
         assert "Alleen een medewerker die de school daarvoor heeft aangewezen, mag een signaal afgeven" in page(
             slug, "begrippen"
         )
@@ -121,6 +129,14 @@ def test_the_kindcheck_also_covers_a_pupil_who_is_a_parent_or_pregnant():
 def test_the_vaststelling_names_the_medezeggenschaps_instemming(slug):
     # WMS art. 10 sub e and art. 16.
     text = page(slug, "vaststelling")
-    assert "heeft het bestuur de instemming nodig van de medezeggenschapsraad" in text
-    assert "Wet medezeggenschap op scholen, artikel 10 en 16" in text
+    assert (
+        "heeft het bestuur de instemming van de medezeggenschap nodig"
+        " (Wet medezeggenschap op scholen, artikel 10, onderdeel e)" in text
+    )
+    # the GMR for what all or most schools share (art. 16), the school's MR for its own parts (review 2026)
+    assert (
+        "voor alle of de meeste scholen van de stichting geldt,"
+        " is dat de gemeenschappelijke medezeggenschapsraad (artikel 16)" in text
+    )
+    assert "als de regels voor meer scholen gelden" not in text
     assert "na advies van de gemeenschappelijke medezeggenschapsraad" not in text  # the example now has instemming

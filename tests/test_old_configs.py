@@ -42,3 +42,15 @@ def test_an_old_config_loads_without_error_and_every_page_renders(folder: Path):
                 if getattr(page, output):
                     text = render_page(page, school, content, TEMPLATES, output)
                     assert text.startswith("#") or "# " in text[:400], (school.slug, page.slug, output)
+
+
+def test_a_team_name_with_a_comma_that_release_1_0_0_accepted_builds_with_an_aandachtspunt():
+    folder = FIXTURES / "old-configs" / "2026-11-22-115da1b-komma"
+    config = load_config(folder / "schools", TEMPLATES)
+    assert config.problems == []
+    points = find_aandachtspunten(config, TEMPLATES, dt.date(2026, 12, 5))
+    [point] = [p for p in points if p.code == "teamnaam-met-komma"]
+    assert (point.file, point.line, point.field) == ("schools/team-komma.yaml", 14, "afspraken.ondersteuningsteam")
+    assert 'de naam "het zorgteam, het ZAT en de IB-er" bevat een komma' in point.message
+    assert "schrijf één naam zonder komma" in point.advies and "Vanaf versie 2.0" in point.advies
+    assert point.open

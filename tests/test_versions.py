@@ -295,3 +295,29 @@ def test_an_unchanged_version_says_nothing_changed(tmp_path):
     [page] = [p for p in pages_for(school, content) if p.slug == "wijzigingen"]
     markdown = render_page(page, school, content, TEMPLATES, "web", changes=changes)
     assert "**Er is niets veranderd:** de tekst is gelijk aan die van versie 2.0." in html.unescape(markdown)
+
+
+def test_a_number_kept_off_the_website_stays_off_what_changed(tmp_path):
+    schools = _board(tmp_path, SLUG)
+    hidden = f"  telefoon: {OLD_PHONE}\n  telefoon_op_website: nee\n"
+    _edit(schools / f"{SLUG}.yaml", f"  telefoon: {OLD_PHONE}\n", hidden)
+    assert _cli(schools, "--vaststellen", SLUG, "-q") == 0
+    assert "niet_op_website:\n- 06 22456189" in (
+        tmp_path / "vastgesteld" / SLUG / "2.0" / "vaststelling.yaml"
+    ).read_text(encoding="utf-8")
+    _edit(schools / f"{SLUG}.yaml", hidden, f"  telefoon: {NEW_PHONE}\n  telefoon_op_website: nee\n")
+    run_build(schools, tmp_path / "site")
+    folder = tmp_path / "site" / SLUG
+    for digits in ("0622456189", "0647182963"):
+        found = [
+            p.name
+            for p in folder.rglob("*")
+            if p.is_file()
+            and p.suffix not in (".pdf", ".woff2")
+            and digits in re.sub(r"\D", "", p.read_text("utf-8", "ignore"))
+        ]
+        assert found == [], (digits, found)
+    page = visible_text((folder / "wijzigingen.html").read_text(encoding="utf-8"))
+    assert "Er is niets veranderd" in page  # the only change is a number the website does not show
+    printed = " ".join(" ".join(pdf_page_texts(folder / f"wijzigingen-{SLUG}.pdf")).split())
+    assert "06 22456189 47182963" in printed  # the PDF, like the handbook, has it
