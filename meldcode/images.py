@@ -106,3 +106,39 @@ def _depth(root: ET.Element) -> int:
         deepest = max(deepest, depth)
         todo.extend((child, depth + 1) for child in element)
     return deepest
+
+
+def image_size(path: Path) -> tuple[int, int] | None:
+    """Return the image's width and height in pixels (an SVG's from its viewBox or size), or None.
+
+    The website writes them on the logo's <img>, so the browser gives the logo its width
+    before the file has arrived (the title beside it does not move).
+    """
+    kind = image_kind(path)
+    if kind in ("png", "jpeg"):
+        from PIL import Image
+
+        try:
+            with Image.open(path) as image:
+                return image.size
+        except (OSError, SyntaxError, ValueError):
+            return None
+    if kind != "svg":
+        return None
+    try:
+        root = ET.fromstring(path.read_bytes())
+    except ET.ParseError:
+        return None
+    numbers = re.split(r"[\s,]+", (root.get("viewBox") or "").strip())
+    sizes = [root.get("width") or "", root.get("height") or ""]
+    if len(numbers) == 4:
+        width, height = numbers[2], numbers[3]
+    elif all(re.fullmatch(r"[\d.]+(px)?", s) for s in sizes):
+        width, height = (s.removesuffix("px") for s in sizes)
+    else:
+        return None
+    try:
+        w, h = float(width), float(height)
+    except ValueError:
+        return None
+    return (round(w), round(h)) if w > 0 and h > 0 else None

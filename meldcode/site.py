@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from .content import Content
 from .errors import BuildError
+from .images import image_size
 from .model import School
 from .names import PDF_FILES, pdf_file
 from .pages import Page, menu, pages_for, render_page
@@ -42,6 +43,20 @@ _INDENT = re.compile(r"\n\s+")
 _BETWEEN_TAGS = re.compile(r">\s{2,}<")
 # Material restores a reader's colour palette choice; the site offers none, so the script is dead weight.
 _PALETTE = re.compile(r'<script>var palette=__md_get\("__palette"\).*?</script>', re.S)
+# The theme's script bundle and, right after it, our own script: assets/meldcode.js loads the bundle
+# after the page has painted (see there), from the address in data-thema.
+_BUNDLE = re.compile(
+    r'<script src="(?P<bundle>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>\s*'
+    r'<script src="(?P<ours>[^"]*assets/meldcode\.js)"></script>'
+)
+# Our stylesheet's link: where the page finds assets/ (relative, or from the root on 404.html).
+_OUR_CSS = re.compile(r'<link rel="stylesheet" href="(?P<prefix>[^"]*)assets/meldcode\.css">')
+_FIRST_CSS = re.compile(r'<link rel="stylesheet"')
+# The two fonts of the first screen (assets/meldcode.css): asked for with the stylesheets, so the
+# text is drawn once, in its own font (the other two cover rare letters and load only for them).
+# The logo in the header and the menu, not yet with its size (added by _paint_first).
+_LOGO_IMG = re.compile(r'<img src="(?P<src>[^"]*assets/logo\.(?:svg|png|jpe?g))"(?P<rest>(?![^>]*\swidth=)[^>]*)>')
+_PRELOAD_FONTS = ("atkinson-hyperlegible-latin-400-normal.woff2", "atkinson-hyperlegible-latin-700-normal.woff2")
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -311,10 +326,34 @@ def _reuse_theme_work(theme) -> None:
     theme.get_env = get_env
 
 
+def _paint_first(page: str, logo: tuple[int, int] | None) -> str:
+    """Let `page` paint from its HTML and CSS alone: the theme's bundle after the first paint, fonts early.
+
+    The bundle's <script> becomes a data-thema attribute on ours (assets/meldcode.js loads it
+    once the page has painted, and holds back the search index until the search is opened);
+    the fonts of the first screen are preloaded; the logo's <img> gets its size (`logo`), so
+    nothing beside it moves when it arrives.
+    """
+    if logo:
+        page = _LOGO_IMG.sub(lambda m: f'<img src="{m["src"]}" width="{logo[0]}" height="{logo[1]}"{m["rest"]}>', page)
+    page = _BUNDLE.sub(lambda m: f'<script src="{m["ours"]}" data-thema="{m["bundle"]}"></script>', page, count=1)
+    css = _OUR_CSS.search(page)
+    first = _FIRST_CSS.search(page)
+    if css and first and 'rel="preload"' not in page:
+        fonts = "".join(
+            f'<link rel="preload" href="{css["prefix"]}assets/fonts/{font}" as="font" type="font/woff2" crossorigin>\n'
+            for font in _PRELOAD_FONTS
+        )
+        page = page[: first.start()] + fonts + page[first.start() :]
+    return page
+
+
 def _trim(site: Path, noindex: bool) -> None:
     """Remove theme files the site never loads (source maps, other languages' search); mark noindex."""
+    logos = sorted((site / "assets").glob("logo.*"))
+    logo = image_size(logos[0]) if logos else None
     for path in sorted(site.rglob("*.html")):
-        text = path.read_text(encoding="utf-8")
+        text = _paint_first(path.read_text(encoding="utf-8"), logo)
         if "<pre" not in text and "<textarea" not in text:
             # Indentation between tags is a third of each page; browsers ignore it.
             text = _BETWEEN_TAGS.sub("> <", _INDENT.sub("\n", _PALETTE.sub("", text)))

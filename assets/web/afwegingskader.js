@@ -1,7 +1,9 @@
 /* Interactive afwegingskader: walk the five questions one at a time.
    Works offline, by keyboard alone; without JavaScript the full text below
    stays readable. The questions come from the JSON block on the page, which is
-   generated from the same data as the text and the PDF flowchart. */
+   generated from the same data as the text and the PDF flowchart. The page holds
+   the first question already, drawn as render() draws it, so the box has its size
+   before this script runs; the box is hidden without JavaScript (meldcode.css). */
 (function () {
   "use strict";
 

@@ -98,6 +98,80 @@ def site_pages(engine_site: Path, slug: str) -> list[str]:
     return sorted(p.name for p in (engine_site / slug).glob("*.html"))
 
 
+# The sum of the page's layout shifts, as Lighthouse counts them (not those right after an input).
+_LAYOUT_SHIFTS = """window.__shifts = [];
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+}).observe({type: "layout-shift", buffered: true});"""
+# The theme's script has run: assets/meldcode.js marks the page when it has loaded the bundle.
+THEME_LOADED = "html[data-thema=geladen]"
+INDEX_FILES = ("search_index.json", "search.json")
+
+
+def settled(page) -> None:
+    """Wait until the theme's script has run and two more frames are drawn: whatever it moves has moved."""
+    page.locator(THEME_LOADED).wait_for(state="attached")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def test_the_start_page_paints_before_the_theme_script_is_asked_for(page, server):
+    page.goto(f"{server}/de-regenboog/index.html")
+    settled(page)
+    timing = page.evaluate(
+        """() => ({
+        paint: performance.getEntriesByName("first-contentful-paint")[0].startTime,
+        bundle: performance.getEntriesByType("resource").filter(e => e.name.includes("/javascripts/bundle."))
+          .map(e => e.startTime)})"""
+    )
+    assert len(timing["bundle"]) == 1
+    assert timing["bundle"][0] > timing["paint"] > 0
+    assert page.locator("html.js").count() == 1  # the theme's script did run
+    assert "112" in page.locator("article").inner_text()
+
+
+def test_the_search_index_is_fetched_only_when_the_search_is_opened(page, server):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url.rsplit("/", 1)[-1]))
+    for name in ("index.html", "stap-1.html", "afwegingskader.html"):
+        page.goto(f"{server}/de-wissel/{name}", wait_until="networkidle")
+        settled(page)
+    assert [r for r in requests if r.startswith("bundle.")]
+    assert [r for r in requests if r in INDEX_FILES] == []
+    page.keyboard.press("/")
+    page.keyboard.type("melden", delay=30)
+    page.locator(SEARCH_RESULTS).first.wait_for(timeout=15000)
+    assert len([r for r in requests if r in INDEX_FILES]) == 1
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_nothing_moves_while_a_page_loads(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")
+    context.add_init_script(_LAYOUT_SHIFTS)
+    page = context.new_page()
+    shifts = {}
+    for url in ["de-wissel/index.html", "de-wissel/stap-1.html", "de-wissel/afwegingskader.html"]:
+        page.goto(f"{server}/{url}", wait_until="networkidle")
+        settled(page)
+        shifts[url] = page.evaluate("window.__shifts")
+    assert page.locator("#afwegingskader .kader-vraag").is_visible()
+    context.close()
+    assert shifts == {url: [] for url in shifts}
+
+
+def test_without_javascript_the_menu_opens_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/de-wissel/index.html")
+    link = page.locator(".md-nav--primary a[href$='sociale-kaart.html']").first
+    box = link.bounding_box()
+    assert box and box["x"] + box["width"] <= 0  # the menu waits beside the screen
+    page.locator("label.md-header__button[for=__drawer]").click()
+    pytest.importorskip("playwright.sync_api").expect(link).to_be_in_viewport(ratio=1)
+    link.click()
+    page.wait_for_url("**/sociale-kaart.html")
+    context.close()
+
+
 def test_search_for_veilig_thuis_finds_results(page, server):
     page.goto(f"{server}/de-regenboog/index.html")
     page.keyboard.press("/")
