@@ -156,9 +156,11 @@ def test_site_makes_no_third_party_requests(engine_site):
 def test_site_stays_small(example_site, slug):
     size = sum(p.stat().st_size for p in (example_site / slug).rglob("*") if p.is_file() and p.suffix != ".pdf")
     # 1 MB until December 2026; the legal corrections of issue 20 (inzage, curator, staff violence,
-    # Verwijsindex) added about 10 kB of required text to the schools with pupils of 16 and older.
+    # Verwijsindex) added about 10 kB of required text to the schools with pupils of 16 and older,
+    # the jurist's review and issue 21 ("Voor ouders" with its .txt; "Wat is er veranderd" for a school
+    # with an adopted version) about 25 kB more. Both new pages stay out of the search index.
     # Two thirds of a school's site is the theme and the search index, not our text.
-    assert size < 1_050_000, f"{slug}: {size} bytes"
+    assert size < 1_100_000, f"{slug}: {size} bytes"
     assert not list((example_site / slug).rglob("*.map"))
     assert not (example_site / slug / "assets/javascripts/lunr/min/lunr.de.min.js").exists()
 

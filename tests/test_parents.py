@@ -25,6 +25,8 @@ def test_every_school_has_the_page_and_the_plain_text_for_parents(example_site: 
     assert f'href="{parents_text(slug)}"' in page
     assert 'href="voor-ouders.html"' in (folder / "index.html").read_text(encoding="utf-8")  # in the menu
     assert f'href="{parents_text(slug)}"' in (folder / "downloads.html").read_text(encoding="utf-8")
+    index = (folder / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "voor-ouders.html" not in index  # staff search the steps, which hold the same procedure
     text = (folder / parents_text(slug)).read_text(encoding="utf-8")
     assert text.startswith("Zorgen over de veiligheid van een kind: zo werkt ")
     assert not re.search(r"[<>*_`{}]|\]\(|&\w+;|^#", text, re.M), "markup in the plain text"
