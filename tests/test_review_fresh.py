@@ -1,0 +1,26 @@
+"""The second independent read of December 2026 (issue 20): each corrected finding, on rendered pages."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SLUGS, visible_text
+from test_review_age_sector import page
+
+from meldcode.procedure import VT_FIRST
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_step_5_asks_for_the_parent_conversation_only_under_the_safety_rule(slug):
+    # Finding 1 (hoog): step 5 says "Bespreek een voorgenomen melding vooraf met de ouders"; the
+    # "Veilig Thuis eerst" box stood on steps 1-3 only.
+    for step in (4, 5):
+        text = page(slug, f"stap-{step}")
+        assert " ".join(VT_FIRST.split()) in text
+        assert text.index("Bel dan eerst Veilig Thuis") < text.index("Wat doe je?")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_parents_page_shows_no_markup(example_site, slug):
+    # A "}{: .lead" fragment showed on every school's "Voor ouders" page.
+    text = visible_text((example_site / slug / "voor-ouders.html").read_text(encoding="utf-8"))
+    assert "{:" not in text and "}" not in text
