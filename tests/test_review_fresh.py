@@ -24,3 +24,18 @@ def test_the_parents_page_shows_no_markup(example_site, slug):
     # A "}{: .lead" fragment showed on every school's "Voor ouders" page.
     text = visible_text((example_site / slug / "voor-ouders.html").read_text(encoding="utf-8"))
     assert "{:" not in text and "}" not in text
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_ik_ben_page_puts_veilig_thuis_first(example_site, slug):
+    # Finding 2: the warning stood on "Ik ben leerkracht" only, not for who talks with the parents.
+    pages = sorted((example_site / slug).glob("ik-ben-*.html"))
+    assert len(pages) > 3
+    for path in pages:
+        text = visible_text(path.read_text(encoding="utf-8"))
+        assert "Bel dan eerst Veilig Thuis: vóór een gesprek met de ouders" in text, path.name
+
+
+def test_the_task_line_for_existing_help_waits_for_veilig_thuis_where_it_comes_first():
+    # Finding 13: the exception stood under "Wat doe je?", not in the task of who does it.
+    assert "en bij acuut gevaar of waar Veilig Thuis voorgaat pas na Veilig Thuis" in page("het-kompas", "stap-3")
