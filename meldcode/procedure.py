@@ -257,7 +257,9 @@ class Procedure:
                 lines.append(("Eindverantwoordelijk voor het besluit over melden", (self.school.besluit_melden,)))
                 lines.append(("Melding doen", (self.school.melding_doen,)))
             if self.melding_ouders:
-                lines.append(("Gesprek met de ouders over een melding", self.melding_ouders))
+                # from 16 the pupil comes first, from 18 the parents only with the pupil's consent (review 2026)
+                who = "de leerling en de ouders" if self.school.zestien or self.school.volwassenen else "de ouders"
+                lines.append((f"Gesprek met {who} over een melding", self.melding_ouders))
             if self.casemanager:
                 lines.append(("Casemanager bij hulp zonder melding", self.casemanager))
         for moment in self.bestuur_momenten:

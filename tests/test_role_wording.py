@@ -150,10 +150,11 @@ def test_one_person_talks_with_the_parents_about_a_melding(schools, slug):
     stap5 = page(schools[slug], "stap-5")
     regie = stap5.split("**Regie: ")[1].split("**Iedere andere")[0].split("\n\n**")[0]
     assert "bespreekt een voorgenomen melding met de ouders" not in regie
-    assert "het gesprek met de ouders over een voorgenomen melding voor" in regie
+    assert "het gesprek over een voorgenomen melding voor, met de leerling" in regie
     assert "De commissie van begeleiding legt vast wie de melding doet, wie de ouders informeert" not in stap5
     name = schools[slug].aandachtsfunctionaris.naam
-    assert f"Gesprek met de ouders over een melding: {name} (aandachtsfunctionaris)" in visible_text(
+    # from 16 the pupil comes first (review December 2026): the label names the pupil too
+    assert f"Gesprek met de leerling en de ouders over een melding: {name} (aandachtsfunctionaris)" in visible_text(
         poster(schools[slug])
     )
 
