@@ -95,6 +95,11 @@ def _check_condition(key: str, wanted: object, content: Content) -> None:
             if group not in AGE_GROUPS:
                 raise ValueError(f"content data: unknown age group {group!r} in a condition")
         return
+    if key == "leidt":
+        for step in wanted if isinstance(wanted, list) else [wanted]:
+            if step not in {s["nummer"] for s in content.steps}:
+                raise ValueError(f"content data: unknown step {step!r} in a condition")
+        return
     if key in ("rol", "regie"):
         for role in wanted if isinstance(wanted, list) else [wanted]:
             if role not in content.roles and role not in choices:

@@ -188,6 +188,7 @@ def _role(key: str, info: dict, people: list[Person], team_name: str, eigen: boo
         team,
         tuple(info.get("titels", ())),
         _split(info, people),
+        bool(info.get("buiten_school")),
     )
 
 
@@ -450,7 +451,7 @@ def _merged(builtin: Contact, entry: Contact, same_name: bool) -> Contact:
 def _people(spec: dict) -> list[Person]:
     if spec.get("personen"):
         return [Person.of(p) for p in spec["personen"]]
-    keys = ("naam", "functie", "telefoon", "email", "bereikbaar", "telefoon_op_website")
+    keys = ("naam", "functie", "telefoon", "email", "bereikbaar", "telefoon_op_website", "organisatie")
     return [Person.of({k: spec.get(k) for k in keys})]
 
 

@@ -34,6 +34,7 @@ class Person:
     email: str | None = None
     bereikbaar: str | None = None
     telefoon_op_website: bool = True  # False: the number only on the poster and in the PDF
+    organisatie: str | None = None  # who employs them, where that is not the school: "Kwadraad"
 
     @classmethod
     def of(cls, data: dict) -> Person:
@@ -45,6 +46,7 @@ class Person:
             data.get("email"),
             data.get("bereikbaar"),
             data.get("telefoon_op_website") != "nee",
+            data.get("organisatie"),
         )
 
 
@@ -67,6 +69,14 @@ class Role:
     # Where the people divide the pupils (rollen.yaml 'verdeeld') and their functies say how
     # ("zorgcoördinator onderbouw", "... bovenbouw"): name -> (their title, their part: "onderbouw").
     delen: dict[str, tuple[str, str]] = field(default_factory=dict)
+    buiten_school: bool = False  # works for another organisation (the GGD's jeugdarts), rollen.yaml
+
+    @property
+    def extern(self) -> bool:
+        """Works outside the school: a named discussion with them needs consent (AVG art. 6; dossier-en-privacy)."""
+        return not self.groep and (
+            self.buiten_school or (bool(self.mensen) and all(p.organisatie for p in self.mensen))
+        )
 
     @property
     def namen(self) -> str:
@@ -400,6 +410,21 @@ class School:
                 result[number] = ""
         return result
 
+    def takes_part(self, role: Role, step: int) -> bool:
+        """Tell whether `role` (or the person who holds it) is one of the participants of a step."""
+        return any(self.same(role, r) for r in self.taakverdeling[step].betrokken)
+
+    def regie_share(self, role: Role, step: int) -> tuple[list[str], list[Person]]:
+        """Where the regie of a step is divided over the pupils: the parts `role`'s people lead, and who leads the rest.
+
+        Samira Benali (aandachtsfunctionaris) leads step 2 for the onderbouw, Ruben de Wit for the bovenbouw:
+        (["onderbouw"], [Ruben de Wit]).
+        """
+        regie = self.taakverdeling[step].regie
+        mine = {plain(p.naam) for p in role.mensen}
+        parts = [regie.delen[p.naam][1] for p in regie.mensen if plain(p.naam) in mine]
+        return parts, [p for p in regie.mensen if plain(p.naam) not in mine]
+
     def party(self, role: Role) -> tuple:
         """Return who acts when `role` acts, as a key: roles held by exactly the same people are one party.
 
@@ -438,16 +463,18 @@ class School:
         """Return who acts in a step, one entry per party: the regie's first.
 
         Someone who leads the step is not also one of its participants: a participant of
-        only such people is left out, one of several people keeps only the others (Ruben
-        de Wit, the zorgcoördinator who does not lead step 3, in the singular). Not when
+        only such people is left out, one of several people keeps only the others. Not when
         the regie is divided over the pupils (onderbouw, bovenbouw): for the other pupils
-        the aandachtsfunctionaris who leads the onderbouw's cases is still involved.
+        the aandachtsfunctionaris who leads the onderbouw's cases is still involved. Nor when
+        the participant is divided over the pupils: "the zorgcoördinator of the pupil" is
+        the one who leads for an onderbouw pupil, and Ruben de Wit only for a bovenbouw pupil
+        (review, December 2026: naming Ruben alone put him at every pupil's table).
         """
         regie, *participants = self.groups(self.taakverdeling[step].roles())
         holders = set() if self.taakverdeling[step].regie.split else self.regie_holders(step)
         result = [regie]
         for group in participants:
-            if not group[0].persons or not holders:
+            if not group[0].persons or not holders or group[0].split:
                 result.append(group)  # a team or a group is more than the one who leads
                 continue
 
@@ -495,6 +522,9 @@ class School:
     def _holds(self, key: str, wanted: object, subject: Role | None, step: int | None = None) -> bool:
         if key == "leerlingen":  # the school has pupils of any of these age groups (AGE_GROUPS)
             return any(getattr(self, str(group)) for group in (wanted if isinstance(wanted, list) else [wanted]))
+        if key == "leidt":  # the role acting in this sentence leads these steps (a role's standing tasks)
+            steps = wanted if isinstance(wanted, list) else [wanted]
+            return any(self.same(subject, self.taakverdeling[int(n)].regie) for n in steps)
         if key in ("rol", "regie"):
             # rol: the role acting in this sentence; regie: the leader of this step (a step page's own text)
             if key == "regie":

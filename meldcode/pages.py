@@ -20,8 +20,9 @@ from markupsafe import Markup
 from .content import Content
 from .model import CENTRUM_SEKSUEEL_GEWELD, POLITIE, VERTROUWENSINSPECTEUR, School
 from .names import role_page
-from .procedure import kader_for, resolve, slots, toestemming_van
+from .procedure import resolve, toestemming_van
 from .render import environment, script_json
+from .slots import kader_for, slots
 from .values import Phone
 
 __all__ = ["MENU", "Menu", "Page", "kader_for", "menu", "pages_for", "render_page", "slots", "toestemming_van"]

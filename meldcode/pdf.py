@@ -27,8 +27,9 @@ from .errors import BuildError
 from .flowchart import flowchart_svg
 from .model import School
 from .pages import pages_for, render_page
-from .procedure import kader_for, resolve, slots
+from .procedure import resolve
 from .render import environment, escape_text, markdown_to_html
+from .slots import kader_for, slots
 from .values import dutch_date
 
 POSTER_SIZES = {"A4": "A4", "A3": "A3"}

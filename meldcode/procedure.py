@@ -19,15 +19,14 @@ on meanwhile.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from .grammar import dutch_list, first_upper
+from .grammar import dutch_list
 from .kaart import organisation_key, partner_contact
 from .model import Contact, Person, Role, School
-from .render import escape_text, phone_link
+from .render import escape_text
 from .wording import party_label
 
 # --- the bestuur ---------------------------------------------------------------------------
@@ -87,6 +86,11 @@ HULP_GAAT_DOOR = (
     "De meldcode loopt intussen door: je wacht niet op die hulp. Is er acuut gevaar, of gaat het om een vorm van"
     " geweld waarbij Veilig Thuis voorgaat? Bel dan eerst Veilig Thuis, vóór je om toestemming vraagt of die hulp"
     " informeert."
+)
+# Step 1's everyday talk with the parents: not where Veilig Thuis comes first (review, December 2026).
+VT_FIRST_PARENTS = (
+    "Vermoed je " + VT_FIRST_FORMS + ", of is een ouder mogelijk de pleger? Deel je zorgen dan niet met de ouders,"
+    " maar overleg eerst met de aandachtsfunctionaris en Veilig Thuis."
 )
 INJURY_SHORT = (
     "Letsel? De school onderzoekt letsel niet zelf en maakt geen foto's: vraag Veilig Thuis. Ernstig letsel: bel 112."
@@ -205,6 +209,12 @@ class Procedure:
     def duties(self, step: int, roles: list[Role] | tuple[Role, ...]) -> list[str]:
         """The procedure's tasks of one party in a step (third person singular, as stappen.yaml)."""
         items = []
+        if step == 3 and not any(self.does(roles, (r,)) for r in self.school.taakverdeling[3].roles()):
+            # who conducts a conversation without a part in step 3 has that task there (review, December 2026)
+            if self.does(roles, self.oudergesprek):
+                items.append("voert het gesprek met de ouders en zorgt dat het wordt vastgelegd;")
+            if self.does(roles, self.leerlinggesprek):
+                items.append("voert het gesprek met de leerling en zorgt dat het wordt vastgelegd;")
         for moment in self.bestuur_momenten:
             if MOMENT_STEP[moment] != step:
                 continue
@@ -265,6 +275,13 @@ class Procedure:
         for moment in self.bestuur_momenten:
             if MOMENT_STEP[moment] == step:
                 lines.append(("Bestuur informeren " + MOMENT_LABEL[moment], self.bestuur_door))
+        outside = tuple(r for r in self.school.taakverdeling[step].betrokken if r.extern)
+        if outside and not poster:
+            # "Ook betrokken" must not read as leave to discuss the pupil by name with someone outside the
+            # school before consent (AVG art. 6; review, December 2026: the GGD jeugdarts, Kwadraad's SMW)
+            lines.append(
+                ("Van buiten de school, dus met naam alleen met {toestemming_hulp} van {toestemming_van}", outside)
+            )
         return lines
 
     def afspraken(self) -> list[str]:
@@ -349,7 +366,7 @@ class Procedure:
         if self.does(me, self.oudergesprek):
             items.append(
                 "Jij voert in stap 3 het gesprek met de ouders"
-                + self._samen(self.oudergesprek, "oudergesprek_door")
+                + self._samen(role, self.oudergesprek, "mede_ouders")
                 + "."
             )
         if role.key == "leerkracht" and self.leerkracht_bij_oudergesprek == "nooit":
@@ -365,8 +382,15 @@ class Procedure:
         if self.does(me, self.leerlinggesprek):
             items.append(
                 "Jij voert in stap 3 het gesprek met de leerling"
-                + self._samen(self.leerlinggesprek, "leerlinggesprek_door")
+                + self._samen(role, self.leerlinggesprek, "mede_leerling")
                 + "."
+            )
+        if role.key == "vertrouwenspersoon" and self.does(me, self.oudergesprek + self.leerlinggesprek):
+            # The interne vertrouwenspersoon of the klachtenregeling keeps what is told in confidence;
+            # in a meldcode conversation nothing is kept back (review, December 2026).
+            items.append(
+                "In dat gesprek ben je niet de vertrouwenspersoon van de klachtenregeling: je belooft geen"
+                " geheimhouding, en wat je hoort, geef je door aan wie de regie heeft, die het vastlegt."
             )
         if self.leerling_aanpak == "leerling_begint" and (
             role.key == "leerkracht" or self.does(me, self.leerlinggesprek)
@@ -392,10 +416,19 @@ class Procedure:
             )
         return items
 
-    @staticmethod
-    def _samen(actors: tuple[Role, ...], slot: str) -> str:
-        """Who else conducts it, as a {slot} (names are filled in and escaped by render._fill)."""
-        return f" (samen: {{{slot}}})" if len(actors) > 1 else ""
+    def _samen(self, role: Role, actors: tuple[Role, ...], slot: str) -> str:
+        """Who else conducts it, as a {slot} of role_values (names are filled in and escaped by render._fill)."""
+        return f", samen met {{{slot}}}" if self._others(role, actors) else ""
+
+    def _others(self, role: Role, actors: tuple[Role, ...]) -> tuple[Role, ...]:
+        return tuple(a for a in actors if not self.school.same(role, a))
+
+    def role_values(self, role: Role) -> dict[str, str]:
+        """The slots of one role's own sentences (afspraken_for): who conducts a conversation with them."""
+        return {
+            "mede_ouders": together([a.aanduiding for a in self._others(role, self.oudergesprek)]),
+            "mede_leerling": together([a.aanduiding for a in self._others(role, self.leerlinggesprek)]),
+        }
 
     def checklist(self) -> list[str]:
         """The checklist's items after a melding, about who is told (content text with slots)."""
@@ -405,10 +438,15 @@ class Procedure:
                 items.append("Informeer het bestuur over de melding.")
             else:
                 items.append("Laat {bestuur_door} weten dat je hebt gemeld: die informeert het bestuur.")
-        if not self.school.same(self.school.melding_doen, self.school.roles["directeur"]) and not (
-            "melding" in self.bestuur_momenten and self.does([self.school.roles["directeur"]], self.bestuur_door)
+        directeur = self.school.roles["directeur"]
+        if not self.school.same(self.school.melding_doen, directeur) and not (
+            "melding" in self.bestuur_momenten and self.does([directeur], self.bestuur_door)
         ):
-            items.append("Informeer de directeur over de melding.")
+            # the directeur who took the decision knows of it: tell that it was made (review, December 2026)
+            if self.school.same(self.school.besluit_melden, directeur):
+                items.append("Laat de directeur weten dat de melding is gedaan en wat er is afgesproken.")
+            else:
+                items.append("Informeer de directeur over de melding.")
         return items
 
     def na_melding(self) -> list[str]:
@@ -483,108 +521,4 @@ def _reachable(school: School, person: Person) -> Person:
     ]
     phone = person.telefoon or next((p.telefoon for p in same if p.telefoon), None)
     email = person.email or next((p.email for p in same if p.email), None)
-    return Person(person.naam, person.functie, phone, email, person.bereikbaar)
-
-
-# --- slots ---------------------------------------------------------------------------------
-
-
-def slots(school: School, procedure: Procedure | None = None) -> dict[str, str | Markup]:
-    """Return the school's values for the {slots} in our content text (templates/data/*.yaml and this module).
-
-    Every slot also exists with a capital first letter ({Casemanager}), for the start of a sentence.
-    """
-    p = procedure or resolve(school)
-    w = school.werkwijze
-
-    def who(actors: tuple[Role, ...]) -> str:
-        return together([a.aanduiding for a in actors])
-
-    # Who consents to a named discussion outside school: UAVG art. 5 (under 16 the parents with
-    # gezag), from 16 the pupil; curatele and mentorschap exist from 18 only (see toestemming_van).
-    consent_to = (
-        ("onder de 16 jaar aan de ouders met gezag, " if school.onder_16 else "")
-        + "vanaf 16 jaar aan de leerling zelf"
-        + (
-            " en, bij curatele of mentorschap vanaf 18 jaar, voor wat de leerling zelf niet kan beslissen,"
-            " aan de curator of wettelijk mentor"
-            if school.volwassenen
-            else ""
-        )
-        if school.zestien or school.volwassenen
-        else "aan de ouders"
-    )
-    values = {
-        "ondersteuningsteam": school.afspraken.ondersteuningsteam,
-        "verwijsindex": school.afspraken.verwijsindex,
-        "veilig_thuis": school.veilig_thuis.naam,
-        "veilig_thuis_telefoon": phone_link(school.veilig_thuis.telefoon),
-        "school": school.naam_in_tekst,  # in running text, with its article
-        "oudergesprek_door": who(p.oudergesprek),
-        "leerlinggesprek_door": who(p.leerlinggesprek),
-        "bestuur_door": who(p.bestuur_door),
-        "bestuur_momenten": dutch_list([MOMENT_TEXT[m] for m in p.bestuur_momenten]),
-        # the school's own text, without its final stop: the sentence it goes into ends it
-        "team_taak": (w["ondersteuningsteam.taak"] or "").rstrip(" ;."),
-        "groot_team": w["ondersteuningsteam.groot"] or "",
-        "groot_taak": (w["ondersteuningsteam.groot_taak"] or "").rstrip(" ;."),
-        "bestaande_hulp": w["bestaande_hulp.organisatie"] or "een wijkteam, buurtteam of jeugdhulpverlener",
-        "bestaande_hulp_door": who(p.hulp_door) if p.hulp_door else "wie de regie heeft",
-        "bestaande_hulp_stap": str(p.hulp_stap or ""),
-        "melding_ouders_door": who(p.melding_ouders),
-        "casemanager": who(p.casemanager),
-        # The teacher closest to the pupil: the mentor in voortgezet onderwijs.
-        "leerkracht": "de mentor" if school.vo else "de leerkracht",
-        "leerkrachten": "mentoren" if school.vo else "leerkrachten",
-        "vorige_leerkracht": "de vorige mentor" if school.vo else "de vorige leerkracht",
-        # Sharing with help outside the school: written consent where the werkwijze asks it for externals.
-        "toestemming_hulp": "schriftelijke toestemming" if p.written else "toestemming",
-        "toestemming_van": toestemming_van(school),
-        "toestemming_aan": consent_to,
-        # Who hears of a melding, and who is to accept help, first: from 18 the parents have no
-        # gezag (BW 1:233, 1:245) and hear nothing without the pupil's consent (AVG art. 6).
-        "melding_met": "de leerling en, bij een minderjarige leerling, met de ouders"
-        if school.volwassenen
-        else "de leerling en met de ouders"
-        if school.zestien
-        else "de ouders en, als dat passend is, met de leerling",
-        "ouders_en_leerling": "de leerling en, bij een minderjarige leerling, de ouders"
-        if school.volwassenen
-        else "de ouders en de leerling",
-        "voorrang_veiligheid": SAFETY_FIRST,
-        "vt_eerst": VT_FIRST,
-        "letsel": INJURY,
-        "letsel_kort": INJURY_SHORT,
-        "vt_eerst_kort": VT_FIRST_SHORT,
-    }
-    return {**values, **{first_upper(k): first_upper(v) for k, v in values.items()}}
-
-
-def kader_for(school: School, kader: dict, procedure: Procedure | None = None) -> dict:
-    """Return the afwegingskader with this school's werkwijze applied and its {slots} filled in."""
-    p = procedure or resolve(school)
-    fill = slots(school, p)
-
-    def filled(text: str) -> str:
-        return re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], text)
-
-    vragen = []
-    for vraag in kader["vragen"]:
-        vraag = {**vraag, "vraag": filled(vraag["vraag"])}
-        antwoorden = []
-        for answer in vraag["antwoorden"]:
-            answer = dict(answer)
-            if isinstance(answer.get("actie"), list):
-                chosen = school.select(answer["actie"])
-                answer.pop("actie")
-                if chosen:
-                    answer["actie"] = filled(chosen[0])
-            if vraag["nummer"] == 1 and answer.get("naar") and "vermoeden" in p.bestuur_momenten:
-                answer["actie"] = filled("{Bestuur_door} informeert het bestuur.")
-            antwoorden.append(answer)
-        vragen.append({**vraag, "antwoorden": antwoorden})
-    uitkomsten = {
-        key: {**uitkomst, "tekst": filled(uitkomst["tekst"]), "kort": filled(uitkomst["kort"])}
-        for key, uitkomst in kader["uitkomsten"].items()
-    }
-    return {**kader, "vragen": vragen, "uitkomsten": uitkomsten}
+    return replace(person, telefoon=phone, email=email)

@@ -84,6 +84,9 @@ PERSON = {
     "bereikbaar": _text,  # when to reach this person, e.g. "ma, di en do"
     # nee: the phone number only on the poster and in the PDF, not on the public website
     "telefoon_op_website": {"type": "string", "allowed": ["ja", "nee"]},
+    # the organisation that employs this person, if not the school or the stichting, e.g. "Kwadraad":
+    # the handbook then says a pupil is discussed with them by name only with consent
+    "organisatie": _text,
 }
 
 # A role the school has (intern_begeleider, vertrouwenspersoon, ...): one person,

@@ -1,0 +1,131 @@
+"""The school's values for the {slots} of our content text, and the afwegingskader filled in.
+
+Content text (templates/data/*.yaml, the sentences of meldcode/procedure.py) names people and
+choices by slot, "{bestuur_door}"; render._fill puts these values in, escaped. Every value is
+made from the school's resolved Procedure, so a slot says the same on every page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from .grammar import dutch_list, first_upper
+from .model import Role, School
+from .procedure import (
+    INJURY,
+    INJURY_SHORT,
+    MOMENT_TEXT,
+    SAFETY_FIRST,
+    VT_FIRST,
+    VT_FIRST_PARENTS,
+    VT_FIRST_SHORT,
+    Procedure,
+    resolve,
+    toestemming_van,
+    together,
+)
+from .render import phone_link
+
+
+def slots(school: School, procedure: Procedure | None = None) -> dict[str, str | Markup]:
+    """Return the school's values for the {slots} in our content text (templates/data/*.yaml and this module).
+
+    Every slot also exists with a capital first letter ({Casemanager}), for the start of a sentence.
+    """
+    p = procedure or resolve(school)
+    w = school.werkwijze
+
+    def who(actors: tuple[Role, ...]) -> str:
+        return together([a.aanduiding for a in actors])
+
+    # Who consents to a named discussion outside school: UAVG art. 5 (under 16 the parents with
+    # gezag), from 16 the pupil; curatele and mentorschap exist from 18 only (see toestemming_van).
+    consent_to = (
+        ("onder de 16 jaar aan de ouders met gezag, " if school.onder_16 else "")
+        + "vanaf 16 jaar aan de leerling zelf"
+        + (
+            " en, bij curatele of mentorschap vanaf 18 jaar, voor wat de leerling zelf niet kan beslissen,"
+            " aan de curator of wettelijk mentor"
+            if school.volwassenen
+            else ""
+        )
+        if school.zestien or school.volwassenen
+        else "aan de ouders"
+    )
+    values = {
+        "ondersteuningsteam": school.afspraken.ondersteuningsteam,
+        "verwijsindex": school.afspraken.verwijsindex,
+        "veilig_thuis": school.veilig_thuis.naam,
+        "veilig_thuis_telefoon": phone_link(school.veilig_thuis.telefoon),
+        "school": school.naam_in_tekst,  # in running text, with its article
+        "oudergesprek_door": who(p.oudergesprek),
+        "leerlinggesprek_door": who(p.leerlinggesprek),
+        "bestuur_door": who(p.bestuur_door),
+        "bestuur_momenten": dutch_list([MOMENT_TEXT[m] for m in p.bestuur_momenten]),
+        # the school's own text, without its final stop: the sentence it goes into ends it
+        "team_taak": (w["ondersteuningsteam.taak"] or "").rstrip(" ;."),
+        "groot_team": w["ondersteuningsteam.groot"] or "",
+        "groot_taak": (w["ondersteuningsteam.groot_taak"] or "").rstrip(" ;."),
+        "bestaande_hulp": w["bestaande_hulp.organisatie"] or "een wijkteam, buurtteam of jeugdhulpverlener",
+        "bestaande_hulp_door": who(p.hulp_door) if p.hulp_door else "wie de regie heeft",
+        "bestaande_hulp_stap": str(p.hulp_stap or ""),
+        "melding_ouders_door": who(p.melding_ouders),
+        "casemanager": who(p.casemanager),
+        # The teacher closest to the pupil: the mentor in voortgezet onderwijs.
+        "leerkracht": "de mentor" if school.vo else "de leerkracht",
+        "leerkrachten": "mentoren" if school.vo else "leerkrachten",
+        "vorige_leerkracht": "de vorige mentor" if school.vo else "de vorige leerkracht",
+        # Sharing with help outside the school: written consent where the werkwijze asks it for externals.
+        "toestemming_hulp": "schriftelijke toestemming" if p.written else "toestemming",
+        "toestemming_van": toestemming_van(school),
+        "toestemming_aan": consent_to,
+        # Who hears of a melding, and who is to accept help, first: from 18 the parents have no
+        # gezag (BW 1:233, 1:245) and hear nothing without the pupil's consent (AVG art. 6).
+        "melding_met": "de leerling en, bij een minderjarige leerling, met de ouders"
+        if school.volwassenen
+        else "de leerling en met de ouders"
+        if school.zestien
+        else "de ouders en, als dat passend is, met de leerling",
+        "ouders_en_leerling": "de leerling en, bij een minderjarige leerling, de ouders"
+        if school.volwassenen
+        else "de ouders en de leerling",
+        "voorrang_veiligheid": SAFETY_FIRST,
+        "vt_eerst": VT_FIRST,
+        "vt_eerst_ouders": VT_FIRST_PARENTS,
+        "letsel": INJURY,
+        "letsel_kort": INJURY_SHORT,
+        "vt_eerst_kort": VT_FIRST_SHORT,
+    }
+    return {**values, **{first_upper(k): first_upper(v) for k, v in values.items()}}
+
+
+def kader_for(school: School, kader: dict, procedure: Procedure | None = None) -> dict:
+    """Return the afwegingskader with this school's werkwijze applied and its {slots} filled in."""
+    p = procedure or resolve(school)
+    fill = slots(school, p)
+
+    def filled(text: str) -> str:
+        return re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], text)
+
+    vragen = []
+    for vraag in kader["vragen"]:
+        vraag = {**vraag, "vraag": filled(vraag["vraag"])}
+        antwoorden = []
+        for answer in vraag["antwoorden"]:
+            answer = dict(answer)
+            if isinstance(answer.get("actie"), list):
+                chosen = school.select(answer["actie"])
+                answer.pop("actie")
+                if chosen:
+                    answer["actie"] = filled(chosen[0])
+            if vraag["nummer"] == 1 and answer.get("naar") and "vermoeden" in p.bestuur_momenten:
+                answer["actie"] = filled("{Bestuur_door} informeert het bestuur.")
+            antwoorden.append(answer)
+        vragen.append({**vraag, "antwoorden": antwoorden})
+    uitkomsten = {
+        key: {**uitkomst, "tekst": filled(uitkomst["tekst"]), "kort": filled(uitkomst["kort"])}
+        for key, uitkomst in kader["uitkomsten"].items()
+    }
+    return {**kader, "vragen": vragen, "uitkomsten": uitkomsten}
