@@ -48,3 +48,111 @@ def test_a_melding_is_discussed_with_the_pupil_first_where_the_pupils_are_16_or_
         assert "bespreekt een voorgenomen melding met de ouders" not in text
         assert "Gesprek met de ouders over een melding" not in text
         assert "Gesprek met de leerling en de ouders over een melding" in text
+
+
+# --- the findings fixed in the second session of December 2026 ---------------------------------
+
+
+def section(text: str, start: str, end: str) -> str:
+    return text.split(start, 1)[1].split(end, 1)[0]
+
+
+def read(slug: str, name: str) -> str:
+    """A page's text without Markdown emphasis, as it reads."""
+    return page(slug, name).replace("**", "")
+
+
+def test_an_outside_professional_in_a_step_is_discussed_by_name_only_with_consent():
+    # Findings 3 and 12: the GGD jeugdarts and Kwadraad's SMW stood under "Ook betrokken" in step 2,
+    # which reads as leave to discuss the pupil by name before anyone consented.
+    line = "Van buiten de school, dus met naam alleen met schriftelijke toestemming van de ouders:"
+    assert f"{line} Karin Lammers (jeugdarts)" in read("de-wissel", "stap-2")
+    assert "Van buiten de school, dus met naam alleen met toestemming van de ouders: Ingrid Smulders" in read(
+        "de-regenboog", "stap-2"
+    )
+    for step in (2, 4):  # Lotte Hendriks works for Kwadraad (organisatie in the school file)
+        assert f"{line} Lotte Hendriks (schoolmaatschappelijk werker)" in read("het-kompas", f"stap-{step}")
+    # an SMW of the school itself is not marked
+    assert "Van buiten de school, dus met naam alleen met schriftelijke toestemming van de ouders: Naima" not in read(
+        "de-wissel", "stap-2"
+    )
+
+
+def test_one_person_brings_the_pupil_into_the_team():
+    # Finding 4: the intern begeleiders and the zorgcoördinator (who leads step 2) both "brengen de leerling in".
+    roles = section(read("het-kompas", "wie-doet-wat"), "Taken per rol", "Wie niet verantwoordelijk")
+    ib = section(roles, "### Intern begeleiders", "### ")
+    assert "brengen de leerling in" not in ib and "onderhouden de contacten" not in ib, ib
+    assert "leveren de eigen waarnemingen en die van de leerkracht aan voor het ondersteuningsteam" in ib, ib
+    zc = section(roles, "### Aandachtsfunctionaris en zorgcoördinator", "### ")
+    assert "onderhoudt de contacten met externe partners" in zc, zc
+    # where the intern begeleider leads step 2, she still does
+    assert "brengt de leerling in bij het ondersteuningsteam en zorgt voor de verslaglegging" in read(
+        "de-regenboog", "ik-ben-intern-begeleider"
+    )
+
+
+def test_who_conducts_the_parent_conversation_with_others_reads_who_and_has_the_task_in_step_3():
+    # Finding 5: "Jij voert ... (samen: de schoolmaatschappelijk werker (Lotte Hendriks), samen met de
+    # zorgcoördinator (Pieter van Leeuwen))" on Pieter's own page, and no such task under step 3.
+    zc = read("het-kompas", "ik-ben-zorgcoordinator")
+    together = "samen met de schoolmaatschappelijk werker (Lotte Hendriks)."
+    assert f"Jij voert in stap 3 het gesprek met de ouders, {together}" in zc
+    assert "(samen:" not in zc
+    stap3 = section(zc, "Stap 3: Gesprek met ouders en leerling", "Alles over stap 3")
+    assert "voert het gesprek met de ouders en zorgt dat het wordt vastgelegd." in stap3, stap3
+
+
+def test_a_vertrouwenspersoon_who_talks_with_the_pupil_has_that_task_and_knows_it_is_not_confidential():
+    # Finding 14: "Jij voert in stap 3 het gesprek met de leerling" and, under step 3, "geen vaste taak".
+    vp = read("de-regenboog", "ik-ben-vertrouwenspersoon")
+    stap3 = section(vp, "Stap 3: Gesprek met ouders en leerling", "Alles over stap 3")
+    assert "geen vaste taak" not in stap3 and "voert het gesprek met de leerling" in stap3, stap3
+    assert "In dat gesprek ben je niet de vertrouwenspersoon van de klachtenregeling" in vp
+
+
+def test_divided_roles_name_the_pupils_own_zorgcoordinator_on_every_page():
+    # Findings 6 and 7: step 3 named the bovenbouw's zorgcoördinator for every pupil; the AF's page
+    # gave Samira Benali the regie of steps 2 and 4 for every pupil.
+    stap3 = read("vechtdal-college", "stap-3")
+    assert "de zorgcoördinator van de leerling (onderbouw: Samira Benali, bovenbouw: Ruben de Wit)" in stap3
+    af = read("vechtdal-college", "ik-ben-aandachtsfunctionaris")
+    for step, nxt in ((2, 3), (4, 5)):
+        part = section(af, f"Stap {step}:", f"Stap {nxt}:")
+        assert "Bij een leerling uit jouw deel (onderbouw) heb je de regie." in part, part
+        assert "Bij de andere leerlingen ligt de regie bij Ruben de Wit (zorgcoördinator bovenbouw)" in part, part
+
+
+def test_pages_of_a_school_with_adult_pupils_say_what_holds_for_minors_only():
+    # Finding 10: the Raad and ondertoezichtstelling, "Voor ouders" and the checklist were age-blind.
+    assert "Is de leerling minderjarig, dan kan Veilig Thuis de Raad voor de Kinderbescherming" in read(
+        "vechtdal-college", "na-de-melding"
+    )
+    kompas = read("het-kompas", "na-de-melding")
+    assert "Veilig Thuis kan de Raad voor de Kinderbescherming direct inschakelen" in kompas
+    ouders = read("vechtdal-college", "voor-ouders")
+    assert "Is uw kind 18 jaar of ouder? Dan betrekt de school u alleen als uw kind dat goed vindt." in ouders
+    assert "over de zorgen, en met uw kind." not in ouders
+
+
+def test_the_first_step_keeps_concerns_from_the_parents_where_veilig_thuis_comes_first():
+    # Finding 15: "Praat, zoals altijd, met de ouders ... en deel wat je opvalt" without the exception.
+    for slug in ("het-kompas", "vechtdal-college"):
+        text = page(slug, "stap-1")
+        assert "of is een ouder mogelijk de pleger? Deel je zorgen dan niet met de ouders" in text, slug
+
+
+def test_doubt_about_unsafety_leads_to_a_melding_not_to_advice():
+    # Finding 16: "Vraag bij twijfel altijd advies" in step 4, "Ja, of twijfel: direct melden" in the kader.
+    text = read("het-kompas", "stap-4")
+    assert "Vraag bij twijfel altijd advies aan Veilig Thuis." not in text
+    assert "Twijfel je of er acute of structurele onveiligheid is? Dan meld je; dat is vraag 2" in text
+
+
+def test_new_signals_go_to_the_aandachtsfunctionaris_on_every_page():
+    # Finding 17: "bespreekt ze dezelfde dag nog met de aandachtsfunctionaris" (tasks) against "geeft nieuwe
+    # signalen dezelfde dag door aan wie de regie heeft" (step 1, where an intern begeleider leads).
+    text = read("het-kompas", "stap-1")
+    assert "geeft nieuwe signalen dezelfde dag door aan wie de regie heeft" not in text
+    assert "geeft nieuwe signalen dezelfde dag door aan de aandachtsfunctionaris, die ze doorgeeft" in text
+    assert "geeft nieuwe signalen dezelfde dag door aan de aandachtsfunctionaris." in read("de-regenboog", "stap-1")
