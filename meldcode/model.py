@@ -524,7 +524,7 @@ class School:
             return any(getattr(self, str(group)) for group in (wanted if isinstance(wanted, list) else [wanted]))
         if key == "leidt":  # the role acting in this sentence leads these steps (a role's standing tasks)
             steps = wanted if isinstance(wanted, list) else [wanted]
-            return any(self.same(subject, self.taakverdeling[int(n)].regie) for n in steps)
+            return any(self.same(subject, self.taakverdeling[int(str(n))].regie) for n in steps)
         if key in ("rol", "regie"):
             # rol: the role acting in this sentence; regie: the leader of this step (a step page's own text)
             if key == "regie":
