@@ -156,3 +156,19 @@ def test_new_signals_go_to_the_aandachtsfunctionaris_on_every_page():
     assert "geeft nieuwe signalen dezelfde dag door aan wie de regie heeft" not in text
     assert "geeft nieuwe signalen dezelfde dag door aan de aandachtsfunctionaris, die ze doorgeeft" in text
     assert "geeft nieuwe signalen dezelfde dag door aan de aandachtsfunctionaris." in read("de-regenboog", "stap-1")
+
+
+def test_staff_violence_against_an_adult_pupil_leaves_room_to_protect_others():
+    # Finding 18: "deel gegevens buiten de school alleen met toestemming van de leerling" and "beslist samen
+    # met de leerling over aangifte" left no route when other pupils are at risk.
+    text = read("vechtdal-college", "signalen-over-medewerker")
+    assert "alleen met toestemming van de leerling" not in text and "beslist samen met de leerling" not in text
+    assert "Dan kan het bestuur ook zelf aangifte doen" in text
+    assert "overlegt het bestuur met de vertrouwensinspecteur en de functionaris gegevensbescherming" in text
+
+
+def test_the_bestuur_hears_of_a_case_without_the_pupils_name_unless_it_needs_it():
+    # Finding 20: the bestuur informed at every vermoeden, with nothing on data minimisation.
+    text = read("vechtdal-college", "dossier-en-privacy")
+    assert "Het bestuur informeren. De directeur (Joris Hazenberg) informeert het bestuur" in text, text
+    assert "Noem daarbij de naam van de leerling alleen als het bestuur die nodig heeft voor een besluit." in text

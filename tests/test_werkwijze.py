@@ -78,7 +78,7 @@ BOTH_OUTPUTS = [
         "het-kompas",
         "veilig_thuis_raadplegen: bij_twijfel",
         "stap-4",
-        "Vraag bij twijfel altijd advies aan Veilig Thuis.",
+        "Twijfel je of er een vermoeden is, of hoe je moet wegen? Vraag dan advies aan Veilig Thuis.",
     ),
     (
         "de-regenboog",
@@ -219,7 +219,11 @@ IK_BEN = [
         "ik-ben-zorgcoordinator",
         "Jij informeert het bestuur bij een melding bij Veilig Thuis en als het gesprek met de ouders",
     ),
-    ("het-kompas", "ik-ben-schoolmaatschappelijk-werker", "Jij voert in stap 3 het gesprek met de ouders (samen: "),
+    (
+        "het-kompas",
+        "ik-ben-schoolmaatschappelijk-werker",
+        "Jij voert in stap 3 het gesprek met de ouders, samen met de zorgcoördinator",
+    ),
     ("de-wissel", "ik-ben-schoolmaatschappelijk-werker", "Jij bent casemanager als de school zelf hulp organiseert"),
 ]
 
