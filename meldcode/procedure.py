@@ -144,6 +144,7 @@ class Procedure:
     leerling_aanpak: str | None  # school_begint | leerling_begint | None
     melding_ouders: tuple[Role, ...]  # who tells the parents of a melding; () = who leads step 5
     casemanager: tuple[Role, ...]
+    verwijsindex: tuple[Role, ...]  # who places a signal in the verwijsindex; () = "the designated employee"
     veilig_thuis: str | None  # bij_twijfel | verplicht_bij_vermoeden | None
     toestemming: str  # extern | extern_schriftelijk | groot_team_schriftelijk
     hulp_stap: int | None  # the step in which help already involved is informed; None: not chosen
@@ -272,6 +273,8 @@ class Procedure:
                 lines.append((f"Gesprek met {who} over een melding", self.melding_ouders))
             if self.casemanager:
                 lines.append(("Casemanager bij hulp zonder melding", self.casemanager))
+        if step == 3 and self.verwijsindex and not poster:
+            lines.append(("Signaal in de verwijsindex", self.verwijsindex))
         for moment in self.bestuur_momenten:
             if MOMENT_STEP[moment] == step:
                 lines.append(("Bestuur informeren " + MOMENT_LABEL[moment], self.bestuur_door))
@@ -334,6 +337,8 @@ class Procedure:
             items.append("Over een voorgenomen melding bij Veilig Thuis praat {melding_ouders_door} met {melding_met}.")
         if self.casemanager:
             items.append("Organiseert de school zelf hulp, zonder melding, dan is {casemanager} casemanager.")
+        if self.verwijsindex:
+            items.append("Een signaal in {verwijsindex} geeft alleen {verwijsindex_door} af.")
         return items
 
     def _leerkracht_line(self) -> list[str]:
@@ -409,6 +414,11 @@ class Procedure:
             )
         if self.does(me, self.melding_ouders):
             items.append("Jij bespreekt een voorgenomen melding bij Veilig Thuis met {melding_met}.")
+        if self.does(me, self.verwijsindex):
+            items.append(
+                "Jij bent de medewerker die een signaal in {verwijsindex} afgeeft, als dat in stap 3 nodig is. De"
+                " voorwaarden staan in stap 3."
+            )
         if self.does(me, self.casemanager):
             items.append(
                 "Jij bent casemanager als de school zelf hulp organiseert, zonder melding: je houdt de regie op die"
@@ -504,6 +514,7 @@ def resolve(school: School) -> Procedure:
         leerling_aanpak=w["gesprek_leerling.aanpak"],
         melding_ouders=_actors(w["melding_ouders_informeren"]),
         casemanager=_actors(w["casemanager"]),
+        verwijsindex=_actors(w["verwijsindex_signaal"]),
         veilig_thuis=w["veilig_thuis_raadplegen"],
         toestemming=w["ondersteuningsteam.toestemming"] or "extern",
         hulp_stap=int(hulp_stap) if hulp_stap else None,

@@ -212,6 +212,9 @@ WERKWIJZE: dict[str, dict] = {
     },
     "melding_ouders_informeren": _role_key,  # role that tells the parents about a melding
     "casemanager": _role_key,  # role that keeps regie on help the school organises
+    # the role the school designated to place a signal in the verwijsindex, the meldingsbevoegde
+    # (Jeugdwet art. 7.1.1.2 lid 1)
+    "verwijsindex_signaal": _role_key,
 }
 # The choices that name a role, as (section, key) paths into WERKWIJZE.
 WERKWIJZE_ROLES = (
@@ -221,6 +224,7 @@ WERKWIJZE_ROLES = (
     ("bestaande_hulp", "informeert"),
     ("melding_ouders_informeren",),
     ("casemanager",),
+    ("verwijsindex_signaal",),
 )
 
 VASTSTELLING: dict[str, dict] = {

@@ -73,6 +73,10 @@ def slots(school: School, procedure: Procedure | None = None) -> dict[str, str |
         "bestaande_hulp_stap": str(p.hulp_stap or ""),
         "melding_ouders_door": who(p.melding_ouders),
         "casemanager": who(p.casemanager),
+        # Jeugdwet art. 7.1.1.2 lid 1: only the functionaris the school designated (meldingsbevoegde) places a signal
+        "verwijsindex_door": who(p.verwijsindex)
+        if p.verwijsindex
+        else "de medewerker die de school daarvoor heeft aangewezen",
         # The teacher closest to the pupil: the mentor in voortgezet onderwijs.
         "leerkracht": "de mentor" if school.vo else "de leerkracht",
         "leerkrachten": "mentoren" if school.vo else "leerkrachten",

@@ -172,3 +172,17 @@ def test_the_bestuur_hears_of_a_case_without_the_pupils_name_unless_it_needs_it(
     text = read("vechtdal-college", "dossier-en-privacy")
     assert "Het bestuur informeren. De directeur (Joris Hazenberg) informeert het bestuur" in text, text
     assert "Noem daarbij de naam van de leerling alleen als het bestuur die nodig heeft voor een besluit." in text
+
+
+def test_the_school_can_name_who_places_a_signal_in_the_verwijsindex():
+    # Finding 19: "Dat doet alleen de medewerker die de school daarvoor heeft aangewezen", and nobody named
+    # (Jeugdwet art. 7.1.1.2 lid 1: the meldingsbevoegde is designated by the school).
+    stap3 = read("het-kompas", "stap-3")
+    assert "Signaal in de verwijsindex: Pieter van Leeuwen (zorgcoördinator)" in stap3
+    assert "Dat doet alleen de zorgcoördinator (Pieter van Leeuwen), bij een redelijk vermoeden" in stap3
+    assert "geeft alleen de zorgcoördinator (Pieter van Leeuwen) af." in read("het-kompas", "wie-doet-wat")
+    assert "Jij bent de medewerker die een signaal in" in read("het-kompas", "ik-ben-zorgcoordinator")
+    # without the choice, the text names the designation itself
+    assert "Dat doet alleen de medewerker die de school daarvoor heeft aangewezen, bij" in read(
+        "vechtdal-college", "stap-3"
+    )
