@@ -87,6 +87,11 @@ HULP_GAAT_DOOR = (
     " geweld waarbij Veilig Thuis voorgaat? Bel dan eerst Veilig Thuis, vóór je om toestemming vraagt of die hulp"
     " informeert."
 )
+# Where step 5 and the afwegingskader name the reasons to skip the conversation about a melding.
+VT_FIRST_ALWAYS = (
+    "Bij " + VT_FIRST_FORMS + ", of als een ouder mogelijk de pleger is, is dat altijd zo: spreek dan met Veilig"
+    " Thuis af of en wanneer de ouders het horen."
+)
 # Step 1's everyday talk with the parents: not where Veilig Thuis comes first (review, December 2026).
 VT_FIRST_PARENTS = (
     "Vermoed je " + VT_FIRST_FORMS + ", of is een ouder mogelijk de pleger? Deel je zorgen dan niet met de ouders,"

@@ -76,7 +76,9 @@ def test_the_verwijsindex_is_for_a_designated_staff_member_who_tells_parents_and
     # MEDIUM (#72): Jeugdwet art. 7.1.1.2, 7.1.4.1, 7.1.5.1.
     for slug in ALL:
         step = page(slug, "stap-3")
-        assert "Dat doet alleen de medewerker die de school daarvoor heeft aangewezen" in step
+        # the designated employee, named where the school chose one (werkwijze verwijsindex_signaal)
+        designated = "de zorgcoördinator (Pieter van Leeuwen)" if slug == "het-kompas" else "de medewerker die de"
+        assert f"Dat doet alleen {designated}" in step
         # Jeugdwet art. 7.1.5.1: under 12 the vertegenwoordiger, 12-16 both, from 16 the pupil alone (review 2026)
         assert "Hij of zij vertelt het de ouders" not in step
         assert "Of de school of de gemeente dat doet, staat in de afspraken van de school met de gemeente." in step

@@ -144,7 +144,10 @@ def chosen_actor_problems(school: School, texts: dict[str, str], p: Procedure) -
     facts = [
         (
             p.melding_ouders,
-            re.compile(r"(ouders over (de|een voorgenomen|een) melding|voorgenomen melding bij Veilig)"),
+            re.compile(
+                r"(ouders over (de|een voorgenomen|een) melding|voorgenomen melding bij Veilig"
+                r"|gesprek over de voorgenomen melding)"
+            ),
         ),
         (p.casemanager, re.compile(r"casemanager")),
     ]
@@ -252,7 +255,7 @@ def test_the_check_finds_a_moment_the_school_did_not_choose():
 def test_the_check_finds_another_person_telling_the_parents_of_a_melding():
     school = EXAMPLES["het-kompas"]  # the zorgcoördinator tells the parents
     texts = handbook(school, ("web",))
-    texts["web/stap-5"] += "\n- Het gesprek met de ouders over de melding voert Anneke Visser-Jansen.\n"
+    texts["web/stap-5"] += "\n- Het gesprek over de voorgenomen melding voert Anneke Visser-Jansen.\n"
     problems = chosen_actor_problems(school, texts, procedure(school))
     assert any("Anneke Visser-Jansen" in p for p in problems), problems
 

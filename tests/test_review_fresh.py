@@ -186,3 +186,20 @@ def test_the_school_can_name_who_places_a_signal_in_the_verwijsindex():
     assert "Dat doet alleen de medewerker die de school daarvoor heeft aangewezen, bij" in read(
         "vechtdal-college", "stap-3"
     )
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_reasons_to_skip_the_conversation_about_a_melding_include_where_veilig_thuis_comes_first(slug):
+    # Own read (December 2026): "kun je alleen afzien als ..." (step 5) and "Sla dat gesprek alleen over
+    # als ..." (afwegingskader) read as a closed list without the forms where Veilig Thuis comes first.
+    always = "of als een ouder mogelijk de pleger is, is dat altijd zo: spreek dan met Veilig Thuis af"
+    assert always in read(slug, "stap-5")
+    assert read(slug, "afwegingskader").count(always) >= 3  # every outcome "melden"
+
+
+def test_the_conversation_about_a_melding_is_not_said_to_be_with_the_parents_at_an_adult_pupil():
+    # Own read: "Het gesprek met de ouders over de melding voert ..." beside "met de leerling en, bij een
+    # minderjarige leerling, met de ouders".
+    text = read("vechtdal-college", "stap-5")
+    assert "Het gesprek met de ouders over de melding" not in text
+    assert "Het gesprek over de voorgenomen melding voert de aandachtsfunctionaris (Samira Benali)." in text
