@@ -62,6 +62,8 @@ def slots(school: School, procedure: Procedure | None = None) -> dict[str, str |
         "veilig_thuis_telefoon": phone_link(school.veilig_thuis.telefoon),
         "school": school.naam_in_tekst,  # in running text, with its article
         "oudergesprek_door": who(p.oudergesprek),
+        # two who conduct it together need no "collega" beside them
+        "oudergesprek_collega": "" if len(p.oudergesprek) > 1 else ", bij voorkeur samen met een collega",
         "leerlinggesprek_door": who(p.leerlinggesprek),
         "bestuur_door": who(p.bestuur_door),
         "bestuur_momenten": dutch_list([MOMENT_TEXT[m] for m in p.bestuur_momenten]),

@@ -185,7 +185,7 @@ def test_two_roles_conduct_the_parent_conversation_together(tmp_path):
         + "werkwijze:\n  gesprek_ouders:\n    voert: [intern_begeleider, aandachtsfunctionaris]\n",
     )
     together = "de intern begeleider (Ines de Boer), samen met de aandachtsfunctionaris (Petra Pieters)"
-    assert f"Het gesprek met de ouders voert {together}, bij voorkeur" in page(school, "stap-3")
+    assert f"Het gesprek met de ouders voert {together}. Veilig Thuis" in page(school, "stap-3")
     assert "Gesprek met de ouders:** Ines de Boer (intern begeleider), samen met Petra Pieters" in page(
         school, "stap-3"
     )

@@ -203,3 +203,16 @@ def test_the_conversation_about_a_melding_is_not_said_to_be_with_the_parents_at_
     text = read("vechtdal-college", "stap-5")
     assert "Het gesprek met de ouders over de melding" not in text
     assert "Het gesprek over de voorgenomen melding voert de aandachtsfunctionaris (Samira Benali)." in text
+
+
+def test_the_conversation_tips_put_veilig_thuis_first_also_when_a_parent_may_be_the_pleger():
+    # Own read: the tips named the four forms but not a parent as possible pleger.
+    assert " ".join(VT_FIRST.split()) in read("vechtdal-college", "gesprekstips")
+
+
+def test_two_who_conduct_the_parent_conversation_are_not_told_to_bring_a_colleague_as_well():
+    # Own read: "voert de schoolmaatschappelijk werker (...), samen met de zorgcoördinator (...), bij voorkeur
+    # samen met een collega".
+    text = read("het-kompas", "stap-3")
+    assert "samen met de zorgcoördinator (Pieter van Leeuwen), bij voorkeur samen met een collega" not in text
+    assert "samen met de zorgcoördinator (Pieter van Leeuwen). Veilig Thuis kan adviseren" in text

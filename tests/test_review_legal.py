@@ -75,13 +75,14 @@ def test_sexual_violence_gives_pupils_of_16_and_17_the_conversation_first():
     text = page(VO, "bijzondere-vormen")
     assert "Daarna praat je met de ouders; bij een leerling van 18 jaar of ouder alleen als" not in text
     assert (
-        "Daarna praat je met de ouders van een leerling jonger dan 16. Is de leerling 16 of 17? Praat eerst met de"
+        "Daarna praat je met de ouders van een leerling jonger dan 16, zoals je met Veilig Thuis afspreekt; is een"
+        " ouder mogelijk de pleger, dan niet zonder Veilig Thuis. Is de leerling 16 of 17? Praat eerst met de"
         " leerling zelf en spreek samen af hoe en door wie de ouders worden geïnformeerd." in text
     )
     assert "Is de leerling 18 jaar of ouder? Dan praat je met de leerling zelf, en met de ouders alleen als" in text
     for slug in PRIMARY:
         primary = page(slug, "bijzondere-vormen")
-        assert "eerst met Veilig Thuis. Daarna praat je met de ouders. " in primary, slug
+        assert "eerst met Veilig Thuis. Daarna praat je met de ouders, zoals je met Veilig Thuis afspreekt" in primary
         assert "16 of 17" not in primary and "18 jaar" not in primary, slug
 
 
