@@ -92,6 +92,13 @@ VT_FIRST_ALWAYS = (
     "Bij " + VT_FIRST_FORMS + ", of als een ouder mogelijk de pleger is, is dat altijd zo: spreek dan met Veilig"
     " Thuis af of en wanneer de ouders het horen."
 )
+# The exceptions to talking with the parents first, at a melding and at a request for consent
+# (afwegingskader vraag 2; safety precedence; review 3, December 2026).
+MELDING_EXCEPT = (
+    ", behalve bij acute of structurele onveiligheid en waar Veilig Thuis voorgaat: dan wordt met Veilig Thuis"
+    " afgesproken of en wanneer zij het horen"
+)
+CONSENT_EXCEPT = ", en waar Veilig Thuis voorgaat pas na overleg met Veilig Thuis"
 # Step 1's everyday talk with the parents: not where Veilig Thuis comes first (review, December 2026).
 VT_FIRST_PARENTS = (
     "Vermoed je " + VT_FIRST_FORMS + ", of is een ouder mogelijk de pleger? Deel je zorgen dan niet met de ouders,"
@@ -164,6 +171,15 @@ class Procedure:
     def does(self, roles: list[Role] | tuple[Role, ...], actors: tuple[Role, ...]) -> bool:
         """Tell whether the party `roles` (one set of people or one team) is one of `actors`."""
         return any(self.school.same(r, a) for r in roles for a in actors)
+
+    def extern_regie(self) -> list[int]:
+        """The steps whose regie works outside the school: it needs consent to know the pupil by name."""
+        return [n for n, a in sorted(self.school.taakverdeling.items()) if a.regie.extern]
+
+    def fallback(self) -> Role:
+        """Who leads such a step without that consent: the aandachtsfunctionaris (review 3, December 2026)."""
+        af = self.school.roles["aandachtsfunctionaris"]
+        return self.school.roles["directeur"] if af.extern else af
 
     def bestuur_steps(self) -> set[int]:
         return {MOMENT_STEP[m] for m in self.bestuur_momenten}
@@ -283,13 +299,15 @@ class Procedure:
         for moment in self.bestuur_momenten:
             if MOMENT_STEP[moment] == step:
                 lines.append(("Bestuur informeren " + MOMENT_LABEL[moment], self.bestuur_door))
-        outside = tuple(r for r in self.school.taakverdeling[step].betrokken if r.extern)
+        outside = tuple(r for r in self.school.taakverdeling[step].roles() if r.extern)
         if outside and not poster:
             # "Ook betrokken" must not read as leave to discuss the pupil by name with someone outside the
             # school before consent (AVG art. 6; review, December 2026: the GGD jeugdarts, Kwadraad's SMW)
             lines.append(
                 ("Van buiten de school, dus met naam alleen met {toestemming_hulp} van {toestemming_van}", outside)
             )
+        if step in self.extern_regie() and not poster:
+            lines.append(("Regie zonder die toestemming", (self.fallback(),)))
         return lines
 
     def afspraken(self) -> list[str]:
@@ -331,6 +349,12 @@ class Procedure:
         elif w["ondersteuningsteam.taak"]:
             items.append("{Ondersteuningsteam} {team_taak}.")
         items.append(self.consent_line())
+        if self.extern_regie():
+            items.append(
+                "Heeft iemand van buiten de school de regie in stap {extern_stappen}, dan heeft"
+                " {regie_zonder_toestemming} die regie zolang er geen {toestemming_hulp} is om de leerling met naam"
+                " met die persoon te bespreken."
+            )
         if self.hulp_stap is not None:
             items.append(
                 "Is {bestaande_hulp} al bij het gezin betrokken, dan informeert {bestaande_hulp_door} die hulpverlener"
@@ -339,7 +363,10 @@ class Procedure:
             )
         if self.melding_ouders:
             # {melding_met}: from 18 the pupil, the parents only with the pupil's consent (BW 1:233, 1:245)
-            items.append("Over een voorgenomen melding bij Veilig Thuis praat {melding_ouders_door} met {melding_met}.")
+            items.append(
+                "Over een voorgenomen melding bij Veilig Thuis praat {melding_ouders_door} met {melding_met}"
+                "{melding_tenzij}."
+            )
         if self.casemanager:
             items.append("Organiseert de school zelf hulp, zonder melding, dan is {casemanager} casemanager.")
         if self.verwijsindex:
@@ -418,7 +445,18 @@ class Procedure:
                 " alleen anoniem. " + HULP_GAAT_DOOR
             )
         if self.does(me, self.melding_ouders):
-            items.append("Jij bespreekt een voorgenomen melding bij Veilig Thuis met {melding_met}.")
+            items.append("Jij bespreekt een voorgenomen melding bij Veilig Thuis met {melding_met}{melding_tenzij}.")
+        mine = [n for n in self.extern_regie() if self.does(me, (self.school.taakverdeling[n].regie,))]
+        if mine:
+            items.append(
+                "Je hebt de regie in stap {eigen_stappen} alleen als er {toestemming_hulp} is van {toestemming_van} om"
+                " de leerling met jou te bespreken; anders heeft {regie_zonder_toestemming} die regie."
+            )
+        elif self.extern_regie() and self.does(me, (self.fallback(),)):
+            items.append(
+                "Heeft iemand van buiten de school de regie in stap {extern_stappen}, en is er geen {toestemming_hulp}"
+                " om de leerling met naam met die persoon te bespreken? Dan heb jij die regie."
+            )
         if self.does(me, self.verwijsindex):
             items.append(
                 "Jij bent de medewerker die een signaal in {verwijsindex} afgeeft, als dat in stap 3 nodig is. De"
@@ -440,7 +478,9 @@ class Procedure:
 
     def role_values(self, role: Role) -> dict[str, str]:
         """The slots of one role's own sentences (afspraken_for): who conducts a conversation with them."""
+        mine = [n for n in self.extern_regie() if self.does([role], (self.school.taakverdeling[n].regie,))]
         return {
+            "eigen_stappen": dutch_list([str(n) for n in mine]),
             "mede_ouders": together([a.aanduiding for a in self._others(role, self.oudergesprek)]),
             "mede_leerling": together([a.aanduiding for a in self._others(role, self.leerlinggesprek)]),
         }

@@ -216,3 +216,69 @@ def test_two_who_conduct_the_parent_conversation_are_not_told_to_bring_a_colleag
     text = read("het-kompas", "stap-3")
     assert "samen met de zorgcoördinator (Pieter van Leeuwen), bij voorkeur samen met een collega" not in text
     assert "samen met de zorgcoördinator (Pieter van Leeuwen). Veilig Thuis kan adviseren" in text
+
+
+# --- the third independent read (December 2026) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_step_3_lists_a_parent_as_possible_pleger_with_the_forms_where_veilig_thuis_comes_first(slug):
+    # Review 3, F1: step 3's "Waar let je op?" named the four forms only.
+    assert "of als een ouder mogelijk de pleger is, praat je niet met de ouders vóór je met Veilig Thuis" in read(
+        slug, "stap-3"
+    )
+
+
+def test_the_consent_request_in_step_2_waits_for_veilig_thuis_where_it_comes_first():
+    # Review 3, F2: "vraagt de ouders om schriftelijke toestemming ..." without the exception.
+    assert (
+        "om schriftelijke toestemming voor bespreking in het groot ondersteuningsteam en met externe partners, en"
+        " waar Veilig Thuis voorgaat pas na overleg met Veilig Thuis." in read("het-kompas", "stap-2")
+    )
+
+
+def test_staff_tell_the_aandachtsfunctionaris_first_and_the_teacher_too():
+    # Review 3, F3: "meldt het dezelfde dag bij de leerkracht of de aandachtsfunctionaris".
+    for slug, teacher in (("het-kompas", "leerkracht"), ("vechtdal-college", "mentor")):
+        text = read(slug, "wie-doet-wat")
+        assert "bij de leerkracht of de aandachtsfunctionaris" not in text
+        assert "bij de mentor of de aandachtsfunctionaris" not in text
+        assert f"meldt het dezelfde dag bij de aandachtsfunctionaris en vertelt het ook de {teacher}" in text
+
+
+def test_a_pair_who_conducts_the_parent_conversation_is_not_sent_for_a_colleague():
+    # Review 3, F4: "voert het (bij voorkeur met een collega)" for a regie who conducts it with a fixed partner.
+    text = read("het-kompas", "stap-3")
+    assert "Regie: Lotte Hendriks (schoolmaatschappelijk werker) - bereidt het gesprek voor, voert het en legt" in text
+
+
+def test_an_outside_regie_holder_leads_only_with_consent_and_the_aandachtsfunctionaris_otherwise():
+    # Review 3, F5: Kwadraad's SMW leads step 3, while steps 2 and 4 say she may know the pupil by name only
+    # with written consent.
+    box = read("het-kompas", "stap-3")
+    assert "met naam alleen met schriftelijke toestemming van de ouders: Lotte Hendriks" in box
+    assert "Regie zonder die toestemming: Pieter van Leeuwen (aandachtsfunctionaris)" in box
+    assert "Je hebt de regie in stap 3 alleen als er schriftelijke toestemming is van de ouders" in read(
+        "het-kompas", "ik-ben-schoolmaatschappelijk-werker"
+    )
+    assert "Dan heb jij die regie." in read("het-kompas", "ik-ben-aandachtsfunctionaris")
+    assert "Heeft iemand van buiten de school de regie in stap 3" in read("het-kompas", "wie-doet-wat")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_step_5_meldt_directly_at_unsafety_and_talks_with_the_parents_first_only_otherwise(slug):
+    # Review 3, F6: step 5 asked for the parent conversation also where the afwegingskader (vraag 2) has a
+    # direct melding, with Veilig Thuis deciding when the parents hear.
+    text = read(slug, "stap-5")
+    assert (
+        "Dan meld je altijd, direct en telefonisch; dat is de professionele norm. Spreek dan met Veilig Thuis" in text
+    )
+    assert "Meld je om een andere reden? Bespreek de voorgenomen melding dan vooraf met" in text
+
+
+def test_who_talks_about_a_melding_reads_the_exception_on_the_role_page_and_in_wie_doet_wat():
+    # Review 3, F7: "Jij bespreekt een voorgenomen melding ... met de ouders" without an exception.
+    exception = "behalve bij acute of structurele onveiligheid en waar Veilig Thuis voorgaat"
+    assert exception in read("het-kompas", "ik-ben-zorgcoordinator")
+    assert exception in read("het-kompas", "wie-doet-wat")
+    assert exception in read("het-kompas", "stap-5")

@@ -212,7 +212,7 @@ IK_BEN = [
     (
         "het-kompas",
         "ik-ben-zorgcoordinator",
-        "Jij bespreekt een voorgenomen melding bij Veilig Thuis met de ouders en, als dat passend is, met de leerling.",
+        "Jij bespreekt een voorgenomen melding bij Veilig Thuis met de ouders en, als dat passend is, met de leerling,",
     ),
     (
         "het-kompas",
