@@ -224,6 +224,8 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
             }
             roles[key] = _role(key, info, _people(spec), team_name, eigen=True)
 
+    _share_contacts(roles)
+
     tv = {**base["taakverdeling"], **(data.get("taakverdeling") or {})}
     taakverdeling = {}
     for step in content.steps:
@@ -446,6 +448,34 @@ def _merged(builtin: Contact, entry: Contact, same_name: bool) -> Contact:
         toelichting=" ".join(filter(None, (builtin.toelichting, entry.toelichting))) or None,
         regionaal=builtin.regionaal or regional,
     )
+
+
+def _share_contacts(roles: dict[str, Role]) -> None:
+    """Give a person who holds several roles the phone and e-mail that another of their entries has.
+
+    Pieter van Leeuwen's phone is on his aandachtsfunctionaris entry; his zorgcoördinator row and page
+    show it too (review 3, December 2026). A borrowed number keeps its telefoon_op_website, so a number
+    kept off the website stays off it.
+    """
+    phones: dict[str, Person] = {}
+    emails: dict[str, str] = {}
+    for role in roles.values():
+        for p in role.mensen:
+            if p.telefoon:
+                phones.setdefault(organisation_key(p.naam), p)
+            if p.email:
+                emails.setdefault(organisation_key(p.naam), p.email)
+    for role in roles.values():
+        people = []
+        for p in role.mensen:
+            key = organisation_key(p.naam)
+            donor = phones.get(key)
+            if not p.telefoon and donor:
+                p = dataclasses.replace(p, telefoon=donor.telefoon, telefoon_op_website=donor.telefoon_op_website)
+            if not p.email and key in emails:
+                p = dataclasses.replace(p, email=emails[key])
+            people.append(p)
+        role.mensen = people
 
 
 def _people(spec: dict) -> list[Person]:

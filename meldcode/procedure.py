@@ -81,6 +81,8 @@ INJURY = (
     " foto's: vraag Veilig Thuis (die kan een vertrouwensarts inschakelen) of een deskundige in letselduiding, zoals de"
     " jeugdarts, om advies. Bij ernstig letsel bel je 112."
 )
+# In step 1 there is no suspicion yet to share, also not with help already involved (review 3).
+STEP_1_FACTS = "In stap 1 deel je alleen wat je ziet en hoort, en noem je nog geen vermoeden. "
 # Help already involved is informed, never waited for (stap 1-3, "Wie doet wat", "Ik ben").
 HULP_GAAT_DOOR = (
     "De meldcode loopt intussen door: je wacht niet op die hulp. Is er acuut gevaar, of gaat het om een vorm van"
@@ -109,7 +111,7 @@ INJURY_SHORT = (
 )
 VT_FIRST_SHORT = (
     "Eergerelateerd geweld, huwelijksdwang, genitale verminking, seksueel geweld of een ouder als mogelijke pleger?"
-    " Eerst Veilig Thuis, vóór een gesprek met de ouders."
+    " Eerst Veilig Thuis: vóór een gesprek met de ouders, een vraag om toestemming of contact met hulp die er al is."
 )
 
 # --- consent -------------------------------------------------------------------------------
@@ -359,7 +361,9 @@ class Procedure:
             items.append(
                 "Is {bestaande_hulp} al bij het gezin betrokken, dan informeert {bestaande_hulp_door} die hulpverlener"
                 " in stap {bestaande_hulp_stap}, met {toestemming_hulp} van {toestemming_van}, en kijkt de school"
-                " samen met die hulp of die kan worden versterkt. " + HULP_GAAT_DOOR
+                " samen met die hulp of die kan worden versterkt. "
+                + STEP_1_FACTS * (self.hulp_stap == 1)
+                + HULP_GAAT_DOOR
             )
         if self.melding_ouders:
             # {melding_met}: from 18 the pupil, the parents only with the pupil's consent (BW 1:233, 1:245)
@@ -442,7 +446,7 @@ class Procedure:
             items.append(
                 "Is {bestaande_hulp} al bij het gezin betrokken? Dan informeer jij die hulpverlener in stap"
                 " {bestaande_hulp_stap}, met {toestemming_hulp} van {toestemming_van}; zonder toestemming overleg je"
-                " alleen anoniem. " + HULP_GAAT_DOOR
+                " alleen anoniem. " + STEP_1_FACTS * (self.hulp_stap == 1) + HULP_GAAT_DOOR
             )
         if self.does(me, self.melding_ouders):
             items.append("Jij bespreekt een voorgenomen melding bij Veilig Thuis met {melding_met}{melding_tenzij}.")
@@ -575,6 +579,7 @@ def _reachable(school: School, person: Person) -> Person:
     same = [
         p for r in school.roles.values() for p in r.mensen if organisation_key(p.naam) == organisation_key(person.naam)
     ]
-    phone = person.telefoon or next((p.telefoon for p in same if p.telefoon), None)
-    email = person.email or next((p.email for p in same if p.email), None)
-    return replace(person, telefoon=phone, email=email)
+    donor = next((p for p in same if p.telefoon), None)
+    if not person.telefoon and donor:  # a borrowed number keeps its telefoon_op_website
+        person = replace(person, telefoon=donor.telefoon, telefoon_op_website=donor.telefoon_op_website)
+    return replace(person, email=person.email or next((p.email for p in same if p.email), None))

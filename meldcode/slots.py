@@ -73,6 +73,13 @@ def slots(school: School, procedure: Procedure | None = None) -> dict[str, str |
         "regie_zonder_toestemming": p.fallback().aanduiding,
         "toestemming_tenzij": CONSENT_EXCEPT,
         "vt_eerst_vormen": VT_FIRST_FORMS,
+        "direct_melden": direct_melden(school),
+        # Jeugdwet art. 7.1.5.1: under 12 the vertegenwoordiger, 12 to 16 both, from 16 the pupil alone
+        "verwijsindex_informeren": (
+            "onder de 12 jaar de ouders met gezag of de voogd, van 12 tot 16 jaar ook de leerling"
+            if school.primair
+            else "tot 16 jaar de leerling en de ouders met gezag of de voogd"
+        ),
         "leerlinggesprek_door": who(p.leerlinggesprek),
         "bestuur_door": who(p.bestuur_door),
         "bestuur_momenten": dutch_list([MOMENT_TEXT[m] for m in p.bestuur_momenten]),
@@ -99,7 +106,15 @@ def slots(school: School, procedure: Procedure | None = None) -> dict[str, str |
         "toestemming_aan": consent_to,
         # Who hears of a melding, and who is to accept help, first: from 18 the parents have no
         # gezag (BW 1:233, 1:245) and hear nothing without the pupil's consent (AVG art. 6).
-        "melding_met": "de leerling en, bij een minderjarige leerling, met de ouders"
+        # a school with young children and pupils of 16 or older: the parents first, by age (review 3)
+        "melding_met": "de ouders en, als dat passend is, met de leerling (vanaf 16 jaar eerst met de leerling"
+        + (
+            " zelf; vanaf 18 jaar met de ouders alleen als de leerling dat goed vindt)"
+            if school.volwassenen
+            else " zelf)"
+        )
+        if school.primair and (school.zestien or school.volwassenen)
+        else "de leerling en, bij een minderjarige leerling, met de ouders"
         if school.volwassenen
         else "de leerling en met de ouders"
         if school.zestien
@@ -116,6 +131,21 @@ def slots(school: School, procedure: Procedure | None = None) -> dict[str, str |
         "vt_eerst_kort": VT_FIRST_SHORT,
     }
     return {**values, **{first_upper(k): first_upper(v) for k, v in values.items()}}
+
+
+def direct_melden(school: School) -> str:
+    """Who decides and who calls at a direct melding (afwegingskader vraag 2): acute unsafety waits for no one.
+
+    Besluit art. 2 lid 1 sub c names who is eindverantwoordelijk; the melding is not delayed when that
+    person cannot be reached at once (review 3, December 2026).
+    """
+    decides, calls = school.besluit_melden, school.melding_doen
+    if school.same(decides, calls):
+        return f"{first_upper(calls.aanduiding)} beslist en meldt direct."
+    return (
+        f"Laat {decides.aanduiding} het meteen weten: die is eindverantwoordelijk voor het besluit. Is die niet"
+        f" meteen bereikbaar, dan meldt {calls.aanduiding} toch direct, en hoort {decides.aanduiding} het daarna."
+    )
 
 
 def kader_for(school: School, kader: dict, procedure: Procedure | None = None) -> dict:

@@ -45,7 +45,10 @@ def test_a_melding_is_discussed_with_the_pupil_first_where_the_pupils_are_16_or_
     # Finding 8: "bespreekt een voorgenomen melding met de ouders" against the school's own age rule.
     for slug in ("vechtdal-college", "de-brug"):
         text = page(slug, "stap-5")
-        assert "bespreekt een voorgenomen melding met de ouders" not in text
+        # de-brug has pupils of 4 to 20: the parents first, and from 16 the pupil first (review 3, F9)
+        assert "bespreekt een voorgenomen melding met de ouders" not in text or (
+            "met de ouders en, als dat passend is, met de leerling (vanaf 16 jaar eerst met de leerling zelf" in text
+        )
         assert "Gesprek met de ouders over een melding" not in text
         assert "Gesprek met de leerling en de ouders over een melding" in text
 
@@ -146,7 +149,7 @@ def test_doubt_about_unsafety_leads_to_a_melding_not_to_advice():
     # Finding 16: "Vraag bij twijfel altijd advies" in step 4, "Ja, of twijfel: direct melden" in the kader.
     text = read("het-kompas", "stap-4")
     assert "Vraag bij twijfel altijd advies aan Veilig Thuis." not in text
-    assert "Twijfel je of er acute of structurele onveiligheid is? Dan meld je; dat is vraag 2" in text
+    assert "Is er acute of structurele onveiligheid, of twijfel je daaraan? Dan meld je direct; dat is vraag 2" in text
 
 
 def test_new_signals_go_to_the_aandachtsfunctionaris_on_every_page():
@@ -282,3 +285,93 @@ def test_who_talks_about_a_melding_reads_the_exception_on_the_role_page_and_in_w
     assert exception in read("het-kompas", "ik-ben-zorgcoordinator")
     assert exception in read("het-kompas", "wie-doet-wat")
     assert exception in read("het-kompas", "stap-5")
+
+
+def test_the_verwijsindex_says_whom_to_inform_in_three_age_bands_where_pupils_are_4_to_20():
+    # Review 3, F8: "Over het signaal wordt geïnformeerd bij een leerling jonger dan 16 de leerling en ..."
+    text = read("de-brug", "stap-3")
+    assert (
+        "Over het signaal worden geïnformeerd: onder de 12 jaar de ouders met gezag of de voogd, van 12 tot 16 jaar"
+        " ook de leerling, vanaf 16 jaar alleen de leerling zelf." in text
+    )
+    assert "tot 16 jaar de leerling en de ouders met gezag of de voogd, vanaf 16 jaar" in read(
+        "vechtdal-college", "stap-3"
+    )
+
+
+def test_a_school_with_young_children_and_adults_discusses_a_melding_with_the_parents_first():
+    # Review 3, F9: de-brug (4-20) said "met de leerling en, bij een minderjarige leerling, met de ouders".
+    text = read("de-brug", "stap-5")
+    assert "met de ouders en, als dat passend is, met de leerling (vanaf 16 jaar eerst met de leerling zelf;" in text
+    assert "met de leerling en, bij een minderjarige leerling, met de ouders" in read("vechtdal-college", "stap-5")
+
+
+def test_a_person_in_two_roles_has_the_same_phone_in_both():
+    # Review 3, F11: the zorgcoördinator row showed no phone; it was on his aandachtsfunctionaris entry.
+    row = read("het-kompas", "wie-doet-wat").split("| Zorgcoördinator | Pieter van Leeuwen |")[1].split(" | | ")[0]
+    assert "06 22456189" in row, row
+
+
+def test_the_poster_rule_names_consent_and_existing_help_too():
+    # Review 3, F12.
+    from meldcode.procedure import VT_FIRST_SHORT
+
+    assert "een vraag om toestemming of contact met hulp die er al is" in VT_FIRST_SHORT
+
+
+def test_step_1_sends_only_sexual_offences_by_staff_out_of_the_meldcode():
+    # Review 3, F13: "Gaan de signalen over een medewerker? Dan volg je niet deze route" against the staff page.
+    text = read("het-kompas", "stap-1")
+    assert "Dan volg je niet deze route" not in text
+    assert "Gaat het om ander geweld door een medewerker? Meld het dan ook direct bij het bestuur" in text
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_acute_danger_calls_112_first_everywhere(slug):
+    # Review 3, F14: "112 of Veilig Thuis" and "Veilig Thuis of 112" beside "bel eerst 112".
+    for name in ("index", "inleiding", "stap-1", "afwegingskader"):
+        text = read(slug, name)
+        assert "112 of Veilig Thuis" not in text and "Veilig Thuis of 112" not in text, name
+
+
+def test_legal_wording_of_the_third_read():
+    # Review 3, F16: Jeugdwet art. 1.1 "andere personen"; UB Wmo 4.1.8 lid 3 (Veilig Thuis must withhold).
+    assert "ouders of andere personen van wie het kind afhankelijk is" in read("het-kompas", "inleiding")
+    assert "Veilig Thuis houdt dan voor het gezin geheim wie er meldde" in read("het-kompas", "stap-5")
+    assert "Bij acuut gevaar belt iedereen 112." in read("het-kompas", "dossier-en-privacy")
+
+
+def test_existing_help_in_step_1_hears_facts_only_on_every_page():
+    # Review 3, F17: the role pages and Wie doet wat dropped "nog geen vermoeden" for step 1.
+    for name in ("wie-doet-wat", "ik-ben-aandachtsfunctionaris"):
+        assert "In stap 1 deel je alleen wat je ziet en hoort, en noem je nog geen vermoeden." in read(
+            "de-wissel", name
+        )
+
+
+def test_a_primary_school_with_pupils_of_12_says_they_can_withdraw_consent():
+    # Review 3, F18: UAVG art. 5; the VO handbooks said it, the BO ones not.
+    assert "Vanaf 12 jaar kan de leerling die toestemming zelf intrekken" in read("het-kompas", "dossier-en-privacy")
+
+
+def test_a_direct_melding_names_who_decides_and_does_not_wait_for_them():
+    # Review 3, F19: "meld direct" in step 4 beside "het besluit neemt de directeur".
+    for slug, calls in (("vechtdal-college", "de aandachtsfunctionaris (Samira Benali)"),):
+        text = read(slug, "stap-4") + read(slug, "afwegingskader")
+        assert "Laat de directeur (Joris Hazenberg) het meteen weten: die is eindverantwoordelijk" in text
+        assert f"dan meldt {calls} toch direct" in text
+
+
+def test_a_signal_about_the_bestuur_itself_goes_to_the_vertrouwensinspecteur():
+    # Review 3, F20.
+    assert "Gaat het signaal over iemand van het bestuur zelf? Bel dan direct een vertrouwensinspecteur" in read(
+        "het-kompas", "signalen-over-medewerker"
+    )
+
+
+def test_outside_experts_of_a_vo_school_hear_a_suspicion_anonymously_or_with_consent():
+    # Review 3, F21 and the F1 addendum (the VO lists add to the one rule, they do not replace it).
+    two, three = read("vechtdal-college", "stap-2"), read("vechtdal-college", "stap-3")
+    assert "je vermoeden bespreek je met hen alleen anoniem of met toestemming" in two
+    assert "net als bij de vormen in het kader bovenaan deze pagina" in two
+    assert "net als de vormen in het kader bovenaan deze pagina" in three
