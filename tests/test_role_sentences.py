@@ -323,9 +323,9 @@ def test_a_team_that_leads_step_2_does_not_bring_the_pupil_to_itself(base_school
 def test_the_directeur_leading_step_5_is_not_told_to_bring_the_directeur(base_school):
     led = variant(base_school, 5, "directeur", "aandachtsfunctionaris", False, "niemand")
     other = variant(base_school, 5, "aandachtsfunctionaris", "directeur", False, "niemand")
-    # an SO school, pupils up to 20: the pupil first, the parents of a minor (review December 2026)
-    said = "bespreekt een voorgenomen melding met de leerling en, bij een minderjarige leerling, met de ouders, behalve"
-    assert said in step_page(led, 5)
+    # an SO school with pupils of 4 to 20: the parents first, from 16 the pupil (review 3, December 2026)
+    said = "bespreekt een voorgenomen melding met de ouders en, als dat passend is, met de leerling (vanaf 16 jaar"
+    assert said in html.unescape(step_page(led, 5))
     assert "zo mogelijk samen met de directeur, behalve" in step_page(other, 5)
 
 

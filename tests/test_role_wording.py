@@ -149,8 +149,13 @@ def test_informing_existing_help_asks_consent_and_names_no_suspicion_in_step_1(s
 def test_one_person_talks_with_the_parents_about_a_melding(schools, slug):
     stap5 = page(schools[slug], "stap-5")
     regie = stap5.split("**Regie: ")[1].split("**Iedere andere")[0].split("\n\n**")[0]
-    assert "bespreekt een voorgenomen melding met de ouders" not in regie
-    assert "het gesprek over een voorgenomen melding voor, met de leerling" in regie
+    # the regie prepares it with the one who holds it; vechtdal (12-20) talks with the pupil first, de-brug
+    # (4-20) with the parents first and from 16 with the pupil (review 3, December 2026)
+    first = (
+        "met de leerling en" if slug == "vechtdal-college" else "met de ouders en, als dat passend is, met de leerling"
+    )
+    assert "- bespreekt een voorgenomen melding met" not in regie
+    assert f"het gesprek over een voorgenomen melding voor, {first}" in regie
     assert "De commissie van begeleiding legt vast wie de melding doet, wie de ouders informeert" not in stap5
     name = schools[slug].aandachtsfunctionaris.naam
     # from 16 the pupil comes first (review December 2026): the label names the pupil too

@@ -200,7 +200,7 @@ IK_BEN = [
         "ik-ben-zorgcoordinator",
         "schriftelijke toestemming voor bespreking in het groot ondersteuningsteam",
     ),
-    ("de-regenboog", "ik-ben-aandachtsfunctionaris", "Veilig Thuis kan dan voor het gezin geheimhouden wie er meldde."),
+    ("de-regenboog", "ik-ben-aandachtsfunctionaris", "Veilig Thuis houdt dan voor het gezin geheim wie er meldde."),
     ("de-regenboog", "ik-ben-intern-begeleider", "Jij bent casemanager als de school zelf hulp organiseert"),
     ("de-regenboog", "ik-ben-vertrouwenspersoon", "Jij voert in stap 3 het gesprek met de leerling."),
     (
