@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import hashlib
 import json
 import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +34,7 @@ from .manifest import Entry, Manifest, Paths, Row, public_row
 from .model import Config, School
 from .names import adopted_pdf, parents_text, pdf_file
 from .outdir import EXTRA, INTERN, INTERN_MARKER, MANIFEST, guard, link_tree, lock, replace_outputs
-from .process import PDF_SECONDS, end_with_parent, time_limit
+from .process import PDF_SECONDS, end_with_parent, one_school, time_limit
 from .status import with_status
 from .validate import SLUG, suggest
 
@@ -54,6 +52,7 @@ class Options:
     engine: str = "mkdocs"  # the website's static site generator: "mkdocs" or "zensical" (site.ENGINES)
     strict: bool = False  # open aandachtspunten are errors: nothing is built
     today: dt.date | None = None  # the date aandachtspunten are checked against (default: today)
+    pdf: bool = True  # False: the websites only, no PDFs (tests); part of every school's digest
 
 
 @dataclass(frozen=True)
@@ -168,7 +167,10 @@ def load(paths: Paths, options: Options) -> Loaded:
     need every school. With --strict an open aandachtspunt is an error too.
     """
     previous: Manifest = {} if options.check else with_intern_rows(_read_manifest(paths.out), paths.intern)
+    # a build without PDFs is another output: a later full build renders every school again
     shared = _shared_digest(paths, options.engine)
+    if not options.pdf:
+        shared = hashlib.sha256((shared + "|zonder-pdf").encode()).hexdigest()
     config = load_config(paths.schools, paths.templates)
     if options.only and paths.schools.is_dir():
         names = {p.stem for p in school_files(paths.schools)}
@@ -437,11 +439,12 @@ def _render_all(
     try:
         if jobs == 1:
             for school in todo:
-                collect(build_school(school, paths, staging, options.poster, options.engine))
+                collect(build_school(school, paths, staging, options.poster, options.engine, options.pdf))
         else:
             with ProcessPoolExecutor(max_workers=jobs, initializer=end_with_parent) as pool:
                 futures = {
-                    pool.submit(build_school, s, paths, staging, options.poster, options.engine): s.slug for s in todo
+                    pool.submit(build_school, s, paths, staging, options.poster, options.engine, options.pdf): s.slug
+                    for s in todo
                 }
                 for future in as_completed(futures):
                     try:
@@ -464,15 +467,15 @@ def _progress(total: int, enabled: bool):
 
 
 def build_school(
-    school: School, paths: Paths, staging: Path, poster: str = "A4", engine: str = "mkdocs"
+    school: School, paths: Paths, staging: Path, poster: str = "A4", engine: str = "mkdocs", pdf: bool = True
 ) -> Built | Failed:
-    """Build one school's site and PDFs into staging/<slug>; runs in a worker process."""
+    """Build one school's site and (unless `pdf` is false) PDFs into staging/<slug>; runs in a worker process."""
     started = time.perf_counter()
     target = staging / school.slug
     try:
         with one_school():
             build_school_site(school, paths, target, engine)
-            pages, scale = build_school_pdfs(school, paths, target, poster)
+            pages, scale = build_school_pdfs(school, paths, target, poster) if pdf else (0, 0.0)
     except MeldcodeError as exc:
         return Failed(school.slug, str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug of ours: report it per school, keep the others
@@ -571,28 +574,3 @@ def _write_pdfs(school: School, paths: Paths, target: Path, poster: str, content
         school, content, paths.templates, paths.assets, target / pdf_file("poster", school.slug), poster
     )
     return pages, scale
-
-
-_warm = False  # whether this process has built a school and frozen what it keeps
-
-
-@contextlib.contextmanager
-def one_school() -> Iterator[None]:
-    """Build one school with the cycle collector paused, then collect once.
-
-    Layout allocates millions of short-lived objects; the cycle collector would walk
-    the process's whole heap again and again. One collection per school is cheaper.
-    After the first school, what the process keeps for good (modules, compiled
-    templates, fonts) is frozen, so later collections walk only the school's own
-    objects instead of the whole heap.
-    """
-    global _warm
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect()
-        if not _warm:
-            gc.freeze()
-            _warm = True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import gc
 import os
 import signal
 import sys
@@ -57,3 +58,28 @@ def end_with_parent() -> None:
 
 
 _PR_SET_PDEATHSIG = 1
+
+
+_warm = False  # whether this process has built a school and frozen what it keeps
+
+
+@contextlib.contextmanager
+def one_school() -> Iterator[None]:
+    """Build one school with the cycle collector paused, then collect once.
+
+    Layout allocates millions of short-lived objects; the cycle collector would walk
+    the process's whole heap again and again. One collection per school is cheaper.
+    After the first school, what the process keeps for good (modules, compiled
+    templates, fonts) is frozen, so later collections walk only the school's own
+    objects instead of the whole heap.
+    """
+    global _warm
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
+        if not _warm:
+            gc.freeze()
+            _warm = True

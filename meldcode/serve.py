@@ -42,7 +42,8 @@ from .errors import BuildError, ConfigError, MeldcodeError, Problem
 from .load import load_config
 from .names import STICHTING_FILE
 from .pdf import font_configuration
-from .pipeline import Paths, build_school_pdfs, build_school_site, one_school
+from .pipeline import Paths, build_school_pdfs, build_school_site
+from .process import one_school
 from .render import environment, mkdocs_base
 
 _IMAGES = (".svg", ".png", ".jpg", ".jpeg")

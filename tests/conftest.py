@@ -75,6 +75,15 @@ def run_build(schools: Path, out: Path, **options) -> object:
     return build(Paths.project(schools, out), Options(**options))
 
 
+def run_site_build(schools: Path, out: Path, **options) -> object:
+    """`run_build` without the PDFs, for tests that never look at a PDF (about 85% of a school's build).
+
+    The websites are the same as in a full build; a full build into the same folder renders
+    every school again (tests/test_robustness.py checks both).
+    """
+    return run_build(schools, out, pdf=False, **options)
+
+
 def built_once(tmp_path_factory, name: str, **options) -> Path:
     """Build the example stichting once for the whole run, shared by every xdist worker.
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, SLUGS, copy_schools, run_build, visible_text
+from conftest import FIXTURES, ROOT, SLUGS, copy_schools, run_site_build, visible_text
 
 REASON = "De stichting heeft één externe vertrouwenspersoon voor alle scholen."
 
@@ -37,7 +37,7 @@ def _schools(target: Path, accepted_only: bool = False) -> Path:
 def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("punten")
     out = root / "site"
-    run_build(_schools(root), out, jobs=1, today=dt.date(2026, 11, 23))
+    run_site_build(_schools(root), out, jobs=1, today=dt.date(2026, 11, 23))
     return out
 
 

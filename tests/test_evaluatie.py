@@ -35,10 +35,10 @@ def test_the_last_evaluation_is_shown_on_the_vaststelling_page(tmp_path):
 
 
 def test_the_boards_overview_shows_when_each_school_was_last_evaluated(tmp_path):
-    from conftest import run_build, visible_text
+    from conftest import run_site_build, visible_text
 
     schools = setup(tmp_path, stichting=replace("  evaluatie: 2027-06-30\n", EVALUATIE))
-    run_build(schools, tmp_path / "site")
+    run_site_build(schools, tmp_path / "site")
     overview = visible_text((tmp_path / "intern" / "index.html").read_text(encoding="utf-8"))
     assert "30 juni 2027 laatst geëvalueerd 12 mei 2026" in overview
     public = visible_text((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))

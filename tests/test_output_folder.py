@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, run_build
+from conftest import FIXTURES, ROOT, run_site_build
 
 from meldcode.cli import main
 from meldcode.errors import UsageError
@@ -118,14 +118,14 @@ def test_the_boards_own_files_survive_a_build_that_changes_something(tmp_path):
     extra = repo / "site-extra"
     (extra / ".well-known").mkdir(parents=True)
     (extra / ".well-known" / "security.txt").write_text("Contact: mailto:ict@bestuur.nl\n", encoding="utf-8")
-    run_build(schools, out, jobs=1)
+    run_site_build(schools, out, jobs=1)
     assert (out / ".well-known" / "security.txt").is_file()  # copied in from site-extra/
     (out / ".htaccess").write_text("Require all granted\n", encoding="utf-8")
     (out / "CNAME").write_text("meldcode.bestuur.nl\n", encoding="utf-8")
     (out / "toevallig.txt").write_text("niet van het bestuur bedoeld\n", encoding="utf-8")
     school = schools / "minimal.yaml"
     school.write_text(school.read_text(encoding="utf-8") + "\n# gewijzigd\n", encoding="utf-8")
-    result = run_build(schools, out, jobs=1)
+    result = run_site_build(schools, out, jobs=1)
     assert result.published
     assert (out / ".htaccess").read_text(encoding="utf-8") == "Require all granted\n"
     assert (out / "CNAME").read_text(encoding="utf-8") == "meldcode.bestuur.nl\n"
@@ -136,10 +136,10 @@ def test_the_boards_own_files_survive_a_build_that_changes_something(tmp_path):
 def test_a_change_in_site_extra_alone_is_published(tmp_path):
     repo = _repo(tmp_path)
     schools, out = repo / "schools", repo / "site"
-    run_build(schools, out, jobs=1)
+    run_site_build(schools, out, jobs=1)
     (repo / "site-extra").mkdir()
     (repo / "site-extra" / "CNAME").write_text("meldcode.bestuur.nl\n", encoding="utf-8")
-    result = run_build(schools, out, jobs=1)
+    result = run_site_build(schools, out, jobs=1)
     assert result.published and not result.built
     assert (out / "CNAME").read_text(encoding="utf-8") == "meldcode.bestuur.nl\n"
 
@@ -149,9 +149,9 @@ def test_a_second_build_into_the_same_output_is_refused_while_the_first_runs(tmp
     out = repo / "site"
     with lock(out):
         with pytest.raises(UsageError, match=r"Er loopt al een bouw naar site/ \(proces \d+\)"):
-            run_build(repo / "schools", out, jobs=1)
+            run_site_build(repo / "schools", out, jobs=1)
         assert not out.exists()
-    run_build(repo / "schools", out, jobs=1)  # released: the next build goes ahead
+    run_site_build(repo / "schools", out, jobs=1)  # released: the next build goes ahead
     assert (out / MANIFEST).is_file()
 
 
@@ -159,10 +159,10 @@ def test_a_misnamed_school_file_with_keep_going_leaves_the_published_schools_alo
     # "...yaml" has the stem "..": it was built into the output's parent and removed a published school.
     repo = _repo(tmp_path)
     schools, out = repo / "schools", repo / "site"
-    run_build(schools, out, jobs=1)
+    run_site_build(schools, out, jobs=1)
     before = _snapshot(out / "minimal")
     shutil.copy(schools / "minimal.yaml", schools / "...yaml")
-    result = run_build(schools, out, jobs=1, keep_going=True)
+    result = run_site_build(schools, out, jobs=1, keep_going=True)
     assert any(p.file == "schools/...yaml" and "bestandsnaam" in p.message for p in result.problems)
     assert result.failed == [] and result.built == []
     assert _snapshot(out / "minimal") == before
@@ -174,7 +174,7 @@ def test_merging_refuses_a_part_whose_manifest_names_a_folder_outside_it(tmp_pat
 
     repo = _repo(tmp_path)
     part = tmp_path / "deel"
-    run_build(repo / "schools", part, jobs=1)
+    run_site_build(repo / "schools", part, jobs=1)
     secret = tmp_path / "geheim"
     secret.mkdir()
     (secret / "wachtwoorden.txt").write_text("niet publiceren", encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, copy_schools, run_build, visible_text
+from conftest import FIXTURES, ROOT, copy_schools, run_site_build, visible_text
 
 from meldcode.cli import main, parser
 from meldcode.content import load_content
@@ -83,7 +83,7 @@ def test_shard_outputs_merge_into_one_site(tmp_path, capsys):
     schools = copy_schools(tmp_path, FIXTURES / "good" / "minimal.yaml", with_examples=False)
     (schools / "de-regenboog.yaml").write_bytes((ROOT / "schools" / "de-regenboog.yaml").read_bytes())
     for k in (0, 1):  # as on two machines: each part has its own internal folder beside it
-        run_build(schools, tmp_path / "delen" / str(k) / "site", shard=(k, 2), jobs=1)
+        run_site_build(schools, tmp_path / "delen" / str(k) / "site", shard=(k, 2), jobs=1)
     parts = [str(tmp_path / "delen" / str(k) / "site") for k in (0, 1)]
     assert main(["--schools", str(schools), "--out", str(tmp_path / "site"), "--samenvoegen", *parts]) == 0
     site = tmp_path / "site"
@@ -91,7 +91,7 @@ def test_shard_outputs_merge_into_one_site(tmp_path, capsys):
     overview = visible_text((site / "index.html").read_text(encoding="utf-8"))
     assert "OBS De Regenboog" in overview and "OBS Minimaal" in overview
     # The merged output is a normal build's output: building again changes nothing.
-    assert not run_build(schools, site).published
+    assert not run_site_build(schools, site).published
     # A part built from other input is refused, and the output stays as it was.
     stale = tmp_path / "delen" / "0" / "site" / MANIFEST
     stale.write_text(stale.read_text(encoding="utf-8").replace('"shared": "', '"shared": "x'), encoding="utf-8")
