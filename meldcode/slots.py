@@ -96,6 +96,9 @@ def slots(school: School, procedure: Procedure | None = None) -> dict[str, str |
         "verwijsindex_door": who(p.verwijsindex)
         if p.verwijsindex
         else "de medewerker die de school daarvoor heeft aangewezen",
+        "verwijsindex_niemand": ""
+        if p.verwijsindex
+        else " Heeft de school niemand aangewezen? Dan geeft de school geen signaal af.",
         # The teacher closest to the pupil: the mentor in voortgezet onderwijs.
         "leerkracht": "de mentor" if school.vo else "de leerkracht",
         "leerkrachten": "mentoren" if school.vo else "leerkrachten",

@@ -77,7 +77,7 @@ def test_the_verwijsindex_is_for_a_designated_staff_member_who_tells_parents_and
     for slug in ALL:
         step = page(slug, "stap-3")
         # the designated employee, named where the school chose one (werkwijze verwijsindex_signaal)
-        designated = "de zorgcoördinator (Pieter van Leeuwen)" if slug == "het-kompas" else "de medewerker die de"
+        designated = "de zorgcoördinator (Pieter van Leeuwen)" if slug == "het-kompas" else "de aandachtsfunctionaris ("
         assert f"Dat doet alleen {designated}" in step
         # Jeugdwet art. 7.1.5.1: under 12 the vertegenwoordiger, 12-16 both, from 16 the pupil alone (review 2026)
         assert "Hij of zij vertelt het de ouders" not in step

@@ -185,10 +185,8 @@ def test_the_school_can_name_who_places_a_signal_in_the_verwijsindex():
     assert "Dat doet alleen de zorgcoördinator (Pieter van Leeuwen), bij een redelijk vermoeden" in stap3
     assert "geeft alleen de zorgcoördinator (Pieter van Leeuwen) af." in read("het-kompas", "wie-doet-wat")
     assert "Jij bent de medewerker die een signaal in" in read("het-kompas", "ik-ben-zorgcoordinator")
-    # without the choice, the text names the designation itself
-    assert "Dat doet alleen de medewerker die de school daarvoor heeft aangewezen, bij" in read(
-        "vechtdal-college", "stap-3"
-    )
+    # the board's choice reaches every school that does not choose itself
+    assert "Dat doet alleen de aandachtsfunctionaris (Samira Benali), bij" in read("vechtdal-college", "stap-3")
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -375,3 +373,28 @@ def test_outside_experts_of_a_vo_school_hear_a_suspicion_anonymously_or_with_con
     assert "je vermoeden bespreek je met hen alleen anoniem of met toestemming" in two
     assert "net als bij de vormen in het kader bovenaan deze pagina" in two
     assert "net als de vormen in het kader bovenaan deze pagina" in three
+
+
+def test_without_a_designated_employee_the_school_places_no_signal_in_the_verwijsindex(tmp_path):
+    # Review 3, F24 (Jeugdwet art. 7.1.1.2): who is not designated may not place a signal.
+    from test_procedure_defects import MINIMAL, school_from
+    from test_procedure_defects import page as rendered
+
+    school = school_from(tmp_path, MINIMAL, board_werkwijze=False)
+    text = rendered(school, "stap-3")
+    assert "Dat doet alleen de medewerker die de school daarvoor heeft aangewezen, bij" in text
+    assert "Heeft de school niemand aangewezen? Dan geeft de school geen signaal af." in text
+
+
+def test_an_adopted_handbook_that_was_replaced_says_so_where_it_is_offered(example_site):
+    # Review 3, F22: version 1.0 (with an old phone number) was offered without saying it no longer holds.
+    text = visible_text((example_site / "het-kompas" / "wijzigingen.html").read_text(encoding="utf-8"))
+    assert "Versie 1.0, vastgesteld op 30 juni 2025" in text
+    assert "Vervangen: gebruik dit handboek niet meer, maar de versie die nu geldt." in text
+
+
+def test_who_leads_a_step_can_open_the_dossier_in_the_example():
+    # Review 3, F23: de-wissel's dossier was open to "de CvB-leden en de directeur" while the SMW leads steps 1 and 3.
+    assert "de schoolmaatschappelijk werker en de directeur; de jeugdarts van de GGD heeft geen toegang" in read(
+        "de-wissel", "stap-1"
+    )
