@@ -398,3 +398,17 @@ def test_who_leads_a_step_can_open_the_dossier_in_the_example():
     assert "de schoolmaatschappelijk werker en de directeur; de jeugdarts van de GGD heeft geen toegang" in read(
         "de-wissel", "stap-1"
     )
+
+
+def test_a_school_with_two_teams_says_which_one_has_outside_experts():
+    # Review 3, F15: "Zitten er in het OT ook deskundigen van buiten de school?" where the handbook itself
+    # says the OT meets within the school and the groot OT takes the outside experts.
+    text = read("het-kompas", "stap-2")
+    assert "Zitten er in het ondersteuningsteam (OT) ook deskundigen" not in text
+    assert (
+        "Het ondersteuningsteam (OT) is een overleg binnen de school. Deskundigen van buiten de school zitten in"
+        in text
+    )
+    assert "Zitten er in het zorg- en adviesteam (ZAT) ook deskundigen van buiten de school?" in read(
+        "vechtdal-college", "stap-2"
+    )
