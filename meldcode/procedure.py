@@ -450,6 +450,11 @@ class Procedure:
             )
         if self.does(me, self.melding_ouders):
             items.append("Jij bespreekt een voorgenomen melding bij Veilig Thuis met {melding_met}{melding_tenzij}.")
+        if role.extern:  # the same rule as the step boxes' "Van buiten de school" line
+            items.append(
+                "Je werkt buiten de school: de school bespreekt een leerling met jou alleen met naam als er"
+                " {toestemming_hulp} is van {toestemming_van}; anders anoniem."
+            )
         mine = [n for n in self.extern_regie() if self.does(me, (self.school.taakverdeling[n].regie,))]
         if mine:
             items.append(

@@ -412,3 +412,11 @@ def test_a_school_with_two_teams_says_which_one_has_outside_experts():
     assert "Zitten er in het zorg- en adviesteam (ZAT) ook deskundigen van buiten de school?" in read(
         "vechtdal-college", "stap-2"
     )
+
+
+def test_the_page_of_someone_from_outside_the_school_states_the_consent_rule():
+    # Own check after review 3: the step boxes said it, the person's own page did not.
+    rule = "Je werkt buiten de school: de school bespreekt een leerling met jou alleen met naam als er"
+    assert rule in read("het-kompas", "ik-ben-schoolmaatschappelijk-werker")
+    assert rule in read("de-wissel", "ik-ben-jeugdarts")
+    assert rule not in read("de-wissel", "ik-ben-schoolmaatschappelijk-werker")
