@@ -420,3 +420,13 @@ def test_the_page_of_someone_from_outside_the_school_states_the_consent_rule():
     assert rule in read("het-kompas", "ik-ben-schoolmaatschappelijk-werker")
     assert rule in read("de-wissel", "ik-ben-jeugdarts")
     assert rule not in read("de-wissel", "ik-ben-schoolmaatschappelijk-werker")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_step_3_says_what_a_parent_as_possible_pleger_means_and_asks(slug):
+    # Review 3, F2: "een ouder mogelijk de pleger" was undefined; at kindermishandeling it is often so.
+    text = read(slug, "stap-3")
+    assert "Een ouder is mogelijk de pleger als je vermoedt dat het geweld, de mishandeling of de verwaarlozing" in text
+    assert (
+        "Vraag Veilig Thuis dan altijd eerst om advies over het gesprek met de ouders, en voer het pas daarna." in text
+    )
