@@ -19,12 +19,12 @@ on meanwhile.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from .grammar import dutch_list
-from .kaart import organisation_key, partner_contact
+from .kaart import partner_contact
 from .model import Contact, Person, Role, School
 from .render import escape_text
 from .wording import party_label
@@ -177,6 +177,10 @@ class Procedure:
     def extern_regie(self) -> list[int]:
         """The steps whose regie works outside the school: it needs consent to know the pupil by name."""
         return [n for n, a in sorted(self.school.taakverdeling.items()) if a.regie.extern]
+
+    def extern_steps_led_by(self, role: Role) -> list[int]:
+        """The steps of extern_regie that `role` (or the person who holds it) leads."""
+        return [n for n in self.extern_regie() if self.does([role], (self.regie(n),))]
 
     def fallback(self) -> Role:
         """Who leads such a step without that consent: the aandachtsfunctionaris (review 3, December 2026)."""
@@ -455,8 +459,7 @@ class Procedure:
                 "Je werkt buiten de school: de school bespreekt een leerling met jou alleen met naam als er"
                 " {toestemming_hulp} is van {toestemming_van}; anders anoniem."
             )
-        mine = [n for n in self.extern_regie() if self.does(me, (self.school.taakverdeling[n].regie,))]
-        if mine:
+        if self.extern_steps_led_by(role):
             items.append(
                 "Je hebt de regie in stap {eigen_stappen} alleen als er {toestemming_hulp} is van {toestemming_van} om"
                 " de leerling met jou te bespreken; anders heeft {regie_zonder_toestemming} die regie."
@@ -487,9 +490,8 @@ class Procedure:
 
     def role_values(self, role: Role) -> dict[str, str]:
         """The slots of one role's own sentences (afspraken_for): who conducts a conversation with them."""
-        mine = [n for n in self.extern_regie() if self.does([role], (self.school.taakverdeling[n].regie,))]
         return {
-            "eigen_stappen": dutch_list([str(n) for n in mine]),
+            "eigen_stappen": dutch_list([str(n) for n in self.extern_steps_led_by(role)]),
             "mede_ouders": together([a.aanduiding for a in self._others(role, self.oudergesprek)]),
             "mede_leerling": together([a.aanduiding for a in self._others(role, self.leerlinggesprek)]),
         }
@@ -573,18 +575,6 @@ def resolve(school: School) -> Procedure:
         toestemming=w["ondersteuningsteam.toestemming"] or "extern",
         hulp_stap=int(hulp_stap) if hulp_stap else None,
         hulp_door=_actors(w["bestaande_hulp.informeert"]),
-        aandachtsfunctionaris=_reachable(school, school.aandachtsfunctionaris),
+        # her role entry: with the phone and e-mail of her other entries (load._share_contacts)
+        aandachtsfunctionaris=school.roles["aandachtsfunctionaris"].mensen[0],
     )
-
-
-def _reachable(school: School, person: Person) -> Person:
-    """Return a person with the phone and e-mail that another role entry of the same person gives."""
-    if person.telefoon and person.email:
-        return person
-    same = [
-        p for r in school.roles.values() for p in r.mensen if organisation_key(p.naam) == organisation_key(person.naam)
-    ]
-    donor = next((p for p in same if p.telefoon), None)
-    if not person.telefoon and donor:  # a borrowed number keeps its telefoon_op_website
-        person = replace(person, telefoon=donor.telefoon, telefoon_op_website=donor.telefoon_op_website)
-    return replace(person, email=person.email or next((p.email for p in same if p.email), None))
