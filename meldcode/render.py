@@ -99,7 +99,14 @@ def _fill(text: str, **values: object) -> Markup:
     def slot(m: re.Match) -> str:
         # Escape only the slots the text uses: a step passes some fifty, an item uses one or two.
         value = values[m.group(1)]
-        return str(value if isinstance(value, Markup) else escape_text(value))
+        if isinstance(value, Markup):
+            return str(value)
+        # A slot that starts or ends with a space (" (bij voorkeur met een collega)") keeps one:
+        # escape_text folds the text to one line and would glue it to the word before it.
+        text = str(value)
+        lead = " " if text[:1].isspace() and text.strip() else ""
+        trail = " " if text[-1:].isspace() and text.strip() else ""
+        return lead + str(escape_text(text)) + trail
 
     return Markup(re.sub(r"\{(\w+)\}", slot, text))
 
