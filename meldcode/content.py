@@ -95,6 +95,10 @@ def _check_condition(key: str, wanted: object, content: Content) -> None:
             if group not in AGE_GROUPS:
                 raise ValueError(f"content data: unknown age group {group!r} in a condition")
         return
+    if key == "extern":
+        if not isinstance(wanted, bool):
+            raise ValueError(f"content data: extern is true or false, not {wanted!r}")
+        return
     if key == "leidt":
         for step in wanted if isinstance(wanted, list) else [wanted]:
             if step not in {s["nummer"] for s in content.steps}:

@@ -522,6 +522,8 @@ class School:
     def _holds(self, key: str, wanted: object, subject: Role | None, step: int | None = None) -> bool:
         if key == "leerlingen":  # the school has pupils of any of these age groups (AGE_GROUPS)
             return any(getattr(self, str(group)) for group in (wanted if isinstance(wanted, list) else [wanted]))
+        if key == "extern":  # the role acting in this sentence works outside the school (Role.extern)
+            return bool(subject and subject.extern) == bool(wanted)
         if key == "leidt":  # the role acting in this sentence leads these steps (a role's standing tasks)
             steps = wanted if isinstance(wanted, list) else [wanted]
             return any(self.same(subject, self.taakverdeling[int(str(n))].regie) for n in steps)

@@ -11,7 +11,7 @@ content text with {slots} (filled and escaped by render._fill), so two pages can
 different person or moment for the same fact (tests/test_procedure_consistency.py reads every
 page and checks that they do not).
 
-Safety precedence is defined here too (SAFETY_FIRST, INJURY): in acute danger and where Veilig
+Safety precedence (meldcode/safety.py) is applied here: in acute danger and where Veilig
 Thuis comes first, no choice puts a parent conversation, a consent request or a wait for the
 help already involved before Veilig Thuis. Help already involved is informed; the meldcode goes
 on meanwhile.
@@ -27,6 +27,7 @@ from .grammar import dutch_list
 from .kaart import partner_contact
 from .model import Contact, Person, Role, School
 from .render import escape_text
+from .safety import CONSENT_EXCEPT_SCHOOL, HULP_GAAT_DOOR, STEP_1_FACTS
 from .wording import party_label
 
 # --- the bestuur ---------------------------------------------------------------------------
@@ -62,57 +63,6 @@ MOMENT_TELL = {
     "geen_oudergesprek": "laat {bestuur_door} weten dat het gesprek met de ouders niet doorgaat, en waarom, zodat"
     " die het bestuur informeert;",
 }
-
-# --- safety precedence ---------------------------------------------------------------------
-
-# The forms of violence where Veilig Thuis comes before any conversation with the parents
-# (basismodel meldcode, stap 2 and 3; Veilig Thuis' own advice for these forms).
-VT_FIRST_FORMS = "eergerelateerd geweld, huwelijksdwang, vrouwelijke genitale verminking of seksueel geweld"
-VT_FIRST = (
-    "Vermoed je "
-    + VT_FIRST_FORMS
-    + ", of is een ouder mogelijk de pleger? Bel dan eerst Veilig Thuis: vóór een gesprek met de ouders, vóór een"
-    " vraag om toestemming en zonder te wachten op hulp die er al is."
-)
-SAFETY_FIRST = "Veiligheid gaat voor. Is er acuut gevaar? Bel 112. " + VT_FIRST
-# Where a leerkracht looks first: the start page, step 1, "Ik ben leerkracht", the poster.
-INJURY = (
-    "Zie je letsel? Neutraal vragen wat er is gebeurd, mag. De school onderzoekt letsel niet zelf en maakt geen"
-    " foto's: vraag Veilig Thuis (die kan een vertrouwensarts inschakelen) of een deskundige in letselduiding, zoals de"
-    " jeugdarts, om advies. Bij ernstig letsel bel je 112."
-)
-# In step 1 there is no suspicion yet to share, also not with help already involved (review 3).
-STEP_1_FACTS = "In stap 1 deel je alleen wat je ziet en hoort, en noem je nog geen vermoeden. "
-# Help already involved is informed, never waited for (stap 1-3, "Wie doet wat", "Ik ben").
-HULP_GAAT_DOOR = (
-    "De meldcode loopt intussen door: je wacht niet op die hulp. Is er acuut gevaar, of gaat het om een vorm van"
-    " geweld waarbij Veilig Thuis voorgaat? Bel dan eerst Veilig Thuis, vóór je om toestemming vraagt of die hulp"
-    " informeert."
-)
-# Where step 5 and the afwegingskader name the reasons to skip the conversation about a melding.
-VT_FIRST_ALWAYS = (
-    "Bij " + VT_FIRST_FORMS + ", of als een ouder mogelijk de pleger is, is dat altijd zo: spreek dan met Veilig"
-    " Thuis af of en wanneer de ouders het horen."
-)
-# The exceptions to talking with the parents first, at a melding and at a request for consent
-# (afwegingskader vraag 2; safety precedence; review 3, December 2026).
-MELDING_EXCEPT = (
-    ", behalve bij acute of structurele onveiligheid en waar Veilig Thuis voorgaat: dan wordt met Veilig Thuis"
-    " afgesproken of en wanneer zij het horen"
-)
-CONSENT_EXCEPT = ", en waar Veilig Thuis voorgaat pas na overleg met Veilig Thuis"
-# Step 1's everyday talk with the parents: not where Veilig Thuis comes first (review, December 2026).
-VT_FIRST_PARENTS = (
-    "Vermoed je " + VT_FIRST_FORMS + ", of is een ouder mogelijk de pleger? Deel je zorgen dan niet met de ouders,"
-    " maar overleg eerst met de aandachtsfunctionaris en Veilig Thuis."
-)
-INJURY_SHORT = (
-    "Letsel? De school onderzoekt letsel niet zelf en maakt geen foto's: vraag Veilig Thuis. Ernstig letsel: bel 112."
-)
-VT_FIRST_SHORT = (
-    "Eergerelateerd geweld, huwelijksdwang, genitale verminking, seksueel geweld of een ouder als mogelijke pleger?"
-    " Eerst Veilig Thuis: vóór een gesprek met de ouders, een vraag om toestemming of contact met hulp die er al is."
-)
 
 # --- consent -------------------------------------------------------------------------------
 
@@ -178,9 +128,16 @@ class Procedure:
         """The steps whose regie works outside the school: it needs consent to know the pupil by name."""
         return [n for n, a in sorted(self.school.taakverdeling.items()) if a.regie.extern]
 
-    def extern_steps_led_by(self, role: Role) -> list[int]:
-        """The steps of extern_regie that `role` (or the person who holds it) leads."""
-        return [n for n in self.extern_regie() if self.does([role], (self.regie(n),))]
+    def extern_steps(self) -> list[int]:
+        """The steps in which someone from outside the school leads or talks with the parents or the pupil:
+        without consent to name the pupil, the fallback does that too (review 5, A3)."""
+        talks = any(r.extern for r in self.oudergesprek + self.leerlinggesprek)
+        return sorted(set(self.extern_regie()) | ({3} if talks else set()))
+
+    def extern_steps_of(self, role: Role) -> list[int]:
+        """The steps of extern_steps in which `role` (or the person who holds it) leads or talks."""
+        talks = role.extern and self.does([role], self.oudergesprek + self.leerlinggesprek)
+        return [n for n in self.extern_steps() if self.does([role], (self.regie(n),)) or (n == 3 and talks)]
 
     def fallback(self) -> Role:
         """Who leads such a step without that consent: the aandachtsfunctionaris (review 3, December 2026)."""
@@ -217,20 +174,21 @@ class Procedure:
 
     def hulp_doen(self) -> str:
         """The "Wat doe je?" item on help already involved: inform it, and go on with the meldcode."""
+        # Named, not "vraag je": step 1 is read by every teacher, and the school chose who does this (review 5, A11).
         if self.hulp_stap == 1:  # in step 1 there is no suspicion yet to share
             ask = (
-                "Is {bestaande_hulp} al bij het gezin betrokken? Vraag {toestemming_van} dan om {toestemming_hulp}"
-                " om met die hulpverlener te overleggen over hoe het met de leerling gaat. Deel alleen wat je ziet en"
-                " hoort, en noem ook daar nog geen vermoeden van geweld of mishandeling."
+                "Is {bestaande_hulp} al bij het gezin betrokken? Dan vraagt {bestaande_hulp_door} {toestemming_van} om"
+                " {toestemming_hulp} om met die hulpverlener te overleggen over hoe het met de leerling gaat. Daarbij"
+                " deelt die alleen wat de school ziet en hoort, en noemt nog geen vermoeden van geweld of mishandeling."
             )
         else:
             ask = (
-                "Is {bestaande_hulp} al bij het gezin betrokken? Vraag {toestemming_van} dan om {toestemming_hulp}"
-                " om de zorgen met die hulpverlener te delen, en informeer die hulpverlener."
+                "Is {bestaande_hulp} al bij het gezin betrokken? Dan vraagt {bestaande_hulp_door} {toestemming_van} om"
+                " {toestemming_hulp} om de zorgen met die hulpverlener te delen, en informeert die hulpverlener."
             )
         return (
             ask
-            + " Zonder toestemming overleg je alleen anoniem. Kijk samen of die hulp kan worden versterkt. "
+            + " Zonder toestemming gaat dat overleg alleen anoniem. Kijk samen of die hulp kan worden versterkt. "
             + HULP_GAAT_DOOR
         )
 
@@ -312,8 +270,11 @@ class Procedure:
             lines.append(
                 ("Van buiten de school, dus met naam alleen met {toestemming_hulp} van {toestemming_van}", outside)
             )
-        if step in self.extern_regie() and not poster:
-            lines.append(("Regie zonder die toestemming", (self.fallback(),)))
+        if step in self.extern_steps():  # the poster too: it names the outside person as well (review 5, J10)
+            talks = step == 3 and any(r.extern for r in self.oudergesprek + self.leerlinggesprek)
+            tasks = ["regie"] * (step in self.extern_regie()) + ["gesprekken"] * talks
+            label = " en ".join(tasks).capitalize()
+            lines.append((label + " zonder {toestemming_hulp} voor wie van buiten de school komt", (self.fallback(),)))
         return lines
 
     def afspraken(self) -> list[str]:
@@ -355,10 +316,10 @@ class Procedure:
         elif w["ondersteuningsteam.taak"]:
             items.append("{Ondersteuningsteam} {team_taak}.")
         items.append(self.consent_line())
-        if self.extern_regie():
+        if self.extern_steps():
             items.append(
-                "Heeft iemand van buiten de school de regie in stap {extern_stappen}, dan heeft"
-                " {regie_zonder_toestemming} die regie zolang er geen {toestemming_hulp} is om de leerling met naam"
+                "Heeft iemand van buiten de school de regie of een gesprek in stap {extern_stappen}, dan neemt"
+                " {regie_zonder_toestemming} dat over zolang er geen {toestemming_hulp} is om de leerling met naam"
                 " met die persoon te bespreken."
             )
         if self.hulp_stap is not None:
@@ -402,7 +363,9 @@ class Procedure:
             scope = "in {groot_team} of met andere deskundigen van buiten de school"
         else:
             scope = "buiten de school"
-        return f"Voor een bespreking met naam {scope} vraagt de school {kind} {{toestemming_aan}}."
+        return (
+            f"Voor een bespreking met naam {scope} vraagt de school {kind} {{toestemming_aan}}." + CONSENT_EXCEPT_SCHOOL
+        )
 
     def afspraken_for(self, role: Role) -> list[str]:
         """The arrangements that concern one role, for its "Ik ben" page (content text with slots)."""
@@ -455,19 +418,29 @@ class Procedure:
         if self.does(me, self.melding_ouders):
             items.append("Jij bespreekt een voorgenomen melding bij Veilig Thuis met {melding_met}{melding_tenzij}.")
         if role.extern:  # the same rule as the step boxes' "Van buiten de school" line
+            # Leerplichtwet 1969 art. 21a (verzuim is reported by name) and 18 lid 3 (the school answers the
+            # ambtenaar's questions): no consent needed for that (review 5, J4).
             items.append(
-                "Je werkt buiten de school: de school bespreekt een leerling met jou alleen met naam als er"
-                " {toestemming_hulp} is van {toestemming_van}; anders anoniem."
+                "Verzuim meldt de school met naam, zoals de Leerplichtwet vraagt (artikel 21a), en jouw vragen"
+                " daarover beantwoordt zij (artikel 18). Over een vermoeden van huiselijk geweld of"
+                " kindermishandeling bespreekt de school"
+                if role.key == "leerplicht"
+                else "Je werkt buiten de school: de school bespreekt"
             )
-        if self.extern_steps_led_by(role):
-            items.append(
-                "Je hebt de regie in stap {eigen_stappen} alleen als er {toestemming_hulp} is van {toestemming_van} om"
-                " de leerling met jou te bespreken; anders heeft {regie_zonder_toestemming} die regie."
+            items[-1] += (
+                " een leerling met jou alleen met naam als er {toestemming_hulp} is van {toestemming_van};"
+                " anders anoniem."
             )
-        elif self.extern_regie() and self.does(me, (self.fallback(),)):
+        if self.extern_steps_of(role):
             items.append(
-                "Heeft iemand van buiten de school de regie in stap {extern_stappen}, en is er geen {toestemming_hulp}"
-                " om de leerling met naam met die persoon te bespreken? Dan heb jij die regie."
+                "Wat jij in stap {eigen_stappen} doet, de regie of een gesprek, doe je alleen als er {toestemming_hulp}"
+                " is van {toestemming_van} om de leerling met jou te bespreken; anders doet {regie_zonder_toestemming}"
+                " het."
+            )
+        elif self.extern_steps() and self.does(me, (self.fallback(),)):
+            items.append(
+                "Heeft iemand van buiten de school de regie of een gesprek in stap {extern_stappen}, en is er geen"
+                " {toestemming_hulp} om de leerling met naam met die persoon te bespreken? Dan doe jij dat."
             )
         if self.does(me, self.verwijsindex):
             items.append(
@@ -491,7 +464,7 @@ class Procedure:
     def role_values(self, role: Role) -> dict[str, str]:
         """The slots of one role's own sentences (afspraken_for): who conducts a conversation with them."""
         return {
-            "eigen_stappen": dutch_list([str(n) for n in self.extern_steps_led_by(role)]),
+            "eigen_stappen": dutch_list([str(n) for n in self.extern_steps_of(role)]),
             "mede_ouders": together([a.aanduiding for a in self._others(role, self.oudergesprek)]),
             "mede_leerling": together([a.aanduiding for a in self._others(role, self.leerlinggesprek)]),
         }

@@ -14,23 +14,25 @@ from markupsafe import Markup
 from .grammar import dutch_list, first_upper
 from .model import Role, School
 from .procedure import (
-    CONSENT_EXCEPT,
-    INJURY,
-    INJURY_SHORT,
-    MELDING_EXCEPT,
     MOMENT_TEXT,
-    SAFETY_FIRST,
-    VT_FIRST,
-    VT_FIRST_ALWAYS,
-    VT_FIRST_FORMS,
-    VT_FIRST_PARENTS,
-    VT_FIRST_SHORT,
     Procedure,
     resolve,
     toestemming_van,
     together,
 )
 from .render import phone_link
+from .safety import (
+    CONSENT_EXCEPT,
+    INJURY,
+    INJURY_SHORT,
+    MELDING_EXCEPT,
+    SAFETY_FIRST,
+    VT_FIRST,
+    VT_FIRST_ALWAYS,
+    VT_FIRST_FORMS,
+    VT_FIRST_PARENTS,
+    VT_FIRST_SHORT,
+)
 
 
 def slots(school: School, procedure: Procedure | None = None) -> dict[str, str | Markup]:
@@ -69,7 +71,7 @@ def slots(school: School, procedure: Procedure | None = None) -> dict[str, str |
         "oudergesprek_collega": "" if len(p.oudergesprek) > 1 else ", bij voorkeur samen met een collega",
         "oudergesprek_collega_kort": "" if len(p.oudergesprek) > 1 else " (bij voorkeur met een collega)",
         "melding_tenzij": MELDING_EXCEPT,
-        "extern_stappen": dutch_list([str(n) for n in p.extern_regie()]),
+        "extern_stappen": dutch_list([str(n) for n in p.extern_steps()]),
         "regie_zonder_toestemming": p.fallback().aanduiding,
         "toestemming_tenzij": CONSENT_EXCEPT,
         "vt_eerst_vormen": VT_FIRST_FORMS,

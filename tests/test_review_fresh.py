@@ -6,7 +6,7 @@ import pytest
 from conftest import SLUGS, visible_text
 from test_review_age_sector import page
 
-from meldcode.procedure import VT_FIRST
+from meldcode.safety import VT_FIRST
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -258,12 +258,18 @@ def test_an_outside_regie_holder_leads_only_with_consent_and_the_aandachtsfuncti
     # with written consent.
     box = read("het-kompas", "stap-3")
     assert "met naam alleen met schriftelijke toestemming van de ouders: Lotte Hendriks" in box
-    assert "Regie zonder die toestemming: Pieter van Leeuwen (aandachtsfunctionaris)" in box
-    assert "Je hebt de regie in stap 3 alleen als er schriftelijke toestemming is van de ouders" in read(
+    # Review 5, A3: her conversations too (she also talks with the pupil and the parents in step 3).
+    assert (
+        "Regie en gesprekken zonder schriftelijke toestemming voor wie van buiten de school komt: Pieter van Leeuwen"
+        " (aandachtsfunctionaris)" in box
+    )
+    assert "Wat jij in stap 3 doet, de regie of een gesprek, doe je alleen als er schriftelijke toestemming is" in read(
         "het-kompas", "ik-ben-schoolmaatschappelijk-werker"
     )
-    assert "Dan heb jij die regie." in read("het-kompas", "ik-ben-aandachtsfunctionaris")
-    assert "Heeft iemand van buiten de school de regie in stap 3" in read("het-kompas", "wie-doet-wat")
+    assert "met naam met die persoon te bespreken? Dan doe jij dat." in read(
+        "het-kompas", "ik-ben-aandachtsfunctionaris"
+    )
+    assert "Heeft iemand van buiten de school de regie of een gesprek in stap 3" in read("het-kompas", "wie-doet-wat")
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -274,7 +280,8 @@ def test_step_5_meldt_directly_at_unsafety_and_talks_with_the_parents_first_only
     assert (
         "Dan meld je altijd, direct en telefonisch; dat is de professionele norm. Spreek dan met Veilig Thuis" in text
     )
-    assert "Meld je om een andere reden? Bespreek de voorgenomen melding dan vooraf met" in text
+    assert "Meld je om een andere reden, en gaat het niet om eergerelateerd geweld" in text
+    assert "en is geen ouder mogelijk de pleger? Bespreek de voorgenomen melding dan vooraf met" in text
 
 
 def test_who_talks_about_a_melding_reads_the_exception_on_the_role_page_and_in_wie_doet_wat():
@@ -312,7 +319,7 @@ def test_a_person_in_two_roles_has_the_same_phone_in_both():
 
 def test_the_poster_rule_names_consent_and_existing_help_too():
     # Review 3, F12.
-    from meldcode.procedure import VT_FIRST_SHORT
+    from meldcode.safety import VT_FIRST_SHORT
 
     assert "een vraag om toestemming of contact met hulp die er al is" in VT_FIRST_SHORT
 

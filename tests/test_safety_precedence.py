@@ -20,7 +20,8 @@ from procedure_text import CONTENT, TEMPLATES, handbook, werkwijze_sample
 from meldcode.load import load_config
 from meldcode.model import School
 from meldcode.pages import pages_for, render_page
-from meldcode.procedure import INJURY, VT_FIRST, resolve
+from meldcode.procedure import resolve
+from meldcode.safety import INJURY, VT_FIRST
 
 EXAMPLES = {s.slug: s for s in load_config(ROOT / "schools", ROOT / "templates").schools}
 # What must not come before Veilig Thuis where Veilig Thuis comes first.

@@ -121,13 +121,13 @@ BOTH_OUTPUTS = [
         "de-regenboog",
         "ondersteuningsteam.toestemming: extern",
         "stap-2",
-        "het samenwerkingsverband, vraag je de ouders om toestemming. Weigeren",
+        "het samenwerkingsverband, vraag je de ouders om toestemming, en waar Veilig Thuis voorgaat pas na overleg",
     ),
     (
         "de-wissel",
         "ondersteuningsteam.toestemming: extern_schriftelijk",
         "stap-2",
-        "het samenwerkingsverband, vraag je de ouders om schriftelijke toestemming.",
+        "het samenwerkingsverband, vraag je de ouders om schriftelijke toestemming, en waar Veilig Thuis voorgaat",
     ),
     (
         "het-kompas",
@@ -139,19 +139,19 @@ BOTH_OUTPUTS = [
         "de-wissel",
         "bestaande_hulp.stap: 1",
         "stap-1",
-        "Is het buurtteam al bij het gezin betrokken? Vraag de ouders dan om schriftelijke toestemming om met",
+        "Is het buurtteam al bij het gezin betrokken? Dan vraagt de aandachtsfunctionaris (Naima Ouali) de ouders om schriftelijke toestemming om met",
     ),
     (
         "de-regenboog",
         "bestaande_hulp.stap: 2",
         "stap-2",
-        "Is het buurtteam al bij het gezin betrokken? Vraag de ouders dan om toestemming om de zorgen",
+        "Is het buurtteam al bij het gezin betrokken? Dan vraagt de aandachtsfunctionaris (Fatima el Amrani) de ouders om toestemming om de zorgen",
     ),
     (
         "het-kompas",
         "bestaande_hulp.stap: 3",
         "stap-3",
-        "Is het Centrum voor Jeugd en Gezin al bij het gezin betrokken? Vraag de ouders dan om",
+        "Is het Centrum voor Jeugd en Gezin al bij het gezin betrokken? Dan vraagt",
     ),
     (
         "de-regenboog",
@@ -200,7 +200,11 @@ IK_BEN = [
         "ik-ben-zorgcoordinator",
         "schriftelijke toestemming voor bespreking in het groot ondersteuningsteam",
     ),
-    ("de-regenboog", "ik-ben-aandachtsfunctionaris", "Veilig Thuis houdt dan voor het gezin geheim wie er meldde."),
+    (
+        "de-regenboog",
+        "ik-ben-aandachtsfunctionaris",
+        "Veilig Thuis houdt dan voor het gezin geheim wie er meldde (Uitvoeringsbesluit",
+    ),
     ("de-regenboog", "ik-ben-intern-begeleider", "Jij bent casemanager als de school zelf hulp organiseert"),
     ("de-regenboog", "ik-ben-vertrouwenspersoon", "Jij voert in stap 3 het gesprek met de leerling."),
     (
