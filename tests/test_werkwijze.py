@@ -139,13 +139,15 @@ BOTH_OUTPUTS = [
         "de-wissel",
         "bestaande_hulp.stap: 1",
         "stap-1",
-        "Is het buurtteam al bij het gezin betrokken? Dan vraagt de aandachtsfunctionaris (Naima Ouali) de ouders om schriftelijke toestemming om met",
+        "Is het buurtteam al bij het gezin betrokken? Dan vraagt de aandachtsfunctionaris (Naima Ouali) de ouders"
+        " om schriftelijke toestemming om met",
     ),
     (
         "de-regenboog",
         "bestaande_hulp.stap: 2",
         "stap-2",
-        "Is het buurtteam al bij het gezin betrokken? Dan vraagt de aandachtsfunctionaris (Fatima el Amrani) de ouders om toestemming om de zorgen",
+        "Is het buurtteam al bij het gezin betrokken? Dan vraagt de aandachtsfunctionaris (Fatima el Amrani) de ouders"
+        " om toestemming om de zorgen",
     ),
     (
         "het-kompas",
