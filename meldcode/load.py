@@ -247,7 +247,7 @@ def school_from(doc: Document, stichting_doc: Document, content: Content, school
 
     vt = base["veilig_thuis"]
     contacts, dropped = _sociale_kaart(
-        _builtin_contacts(vt),
+        _builtin_contacts(vt, schema.SECTOR_LAWS[data["sector"]] in schema.STAFF_DUTY_MINORS_ONLY),
         [
             ("stichting", i, _contact(c))
             for i, c in enumerate(base.get("sociale_kaart") or [])
@@ -343,8 +343,11 @@ def _valid_date(value: str) -> dt.date:
     return date
 
 
-def _builtin_contacts(vt: dict) -> list[tuple[Contact, tuple[str, ...]]]:
-    """The entries on every sociale kaart, each with the organisation names that mean it."""
+def _builtin_contacts(vt: dict, minors_only: bool) -> list[tuple[Contact, tuple[str, ...]]]:
+    """The entries on every sociale kaart, each with the organisation names that mean it.
+
+    `minors_only`: the school's law has the overlegplicht for minor pupils only (WEC, WVO 2020).
+    """
     return [
         (
             Contact(
@@ -373,11 +376,14 @@ def _builtin_contacts(vt: dict) -> list[tuple[Contact, tuple[str, ...]]]:
                 "advies",
                 telefoon=Phone.of(VERTROUWENSINSPECTEUR),
                 # the same as the staff route (signalen-over-medewerker.md.j2): not for the bestuur only
-                # WPO art. 4a, WEC art. 4a, WVO 2020 art. 3.39: the overlegplicht is for a seksueel misdrijf
+                # WPO art. 4a, WEC art. 4a, WVO 2020 art. 3.39: the overlegplicht is for a seksueel misdrijf,
+                # in the WEC and the WVO 2020 against a minor pupil only (review 5, J8)
                 toelichting="Bij signalen van seksueel misbruik, seksuele intimidatie of geweld door een"
-                " medewerker. Bij een vermoeden van een seksueel misdrijf tegen een leerling overlegt het bestuur"
-                " er verplicht mee (zie Signalen over een medewerker); bij ander geweld kan het bestuur advies"
-                " vragen. Leerlingen, ouders en medewerkers kunnen ook zelf bellen. Op werkdagen van 8.00 tot"
+                " medewerker. Bij een vermoeden van een seksueel misdrijf tegen een "
+                + "minderjarige "
+                * minors_only
+                + "leerling overlegt het bestuur er verplicht mee (zie Signalen over een medewerker); bij ander"
+                " geweld kan het bestuur advies vragen. Leerlingen, ouders en medewerkers kunnen ook zelf bellen. Op werkdagen van 8.00 tot"
                 " 17.00 uur.",
             ),
             ("vertrouwensinspecteur", "vertrouwensinspecteurs", "vertrouwensinspectie", "inspectie van het onderwijs"),

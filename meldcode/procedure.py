@@ -192,6 +192,17 @@ class Procedure:
             + HULP_GAAT_DOOR
         )
 
+    def extra_parties(self, step: int, parties: list[list[Role]]) -> list[list[Role]]:
+        """Who conducts a conversation in step 3 (or, as chosen, stays out of it) without a part in its
+        taakverdeling: the step's own list names them too (review 5, A9). The box names the rest."""
+        if step != 3:
+            return []
+        named = [r for group in parties for r in group]
+        candidates = self.oudergesprek + self.leerlinggesprek
+        candidates += (self.school.roles["leerkracht"],) if self.leerkracht_bij_oudergesprek == "nooit" else ()
+        extra = [r for r in candidates if not self.does(named, (r,)) and self.duties(step, [r])]
+        return self.school.groups(list({r.key: r for r in extra}.values()))
+
     def duties(self, step: int, roles: list[Role] | tuple[Role, ...]) -> list[str]:
         """The procedure's tasks of one party in a step (third person singular, as stappen.yaml)."""
         items = []
@@ -201,6 +212,8 @@ class Procedure:
                 items.append("voert het gesprek met de ouders en zorgt dat het wordt vastgelegd;")
             if self.does(roles, self.leerlinggesprek):
                 items.append("voert het gesprek met de leerling en zorgt dat het wordt vastgelegd;")
+            if self.leerkracht_bij_oudergesprek == "nooit" and any(r.key == "leerkracht" for r in roles):
+                items.append("levert de feiten aan voor het gesprek met de ouders, maar is er zelf niet bij;")
         for moment in self.bestuur_momenten:
             if MOMENT_STEP[moment] != step:
                 continue

@@ -159,6 +159,14 @@ def direct_melden(school: School) -> str:
     )
 
 
+# What vraag 1 "Ja" adds for the werkwijze choice veilig_thuis_raadplegen (as stap 4 and Wie doet wat say).
+VT_RAADPLEGEN = {
+    "verplicht_bij_vermoeden": "Raadpleeg Veilig Thuis, als dat in stap 2 nog niet is gebeurd: op {school} is dat"
+    " verplicht bij een vermoeden.",
+    "bij_twijfel": "Twijfel je? Vraag Veilig Thuis om advies.",
+}
+
+
 def kader_for(school: School, kader: dict, procedure: Procedure | None = None) -> dict:
     """Return the afwegingskader with this school's werkwijze applied and its {slots} filled in."""
     p = procedure or resolve(school)
@@ -178,8 +186,13 @@ def kader_for(school: School, kader: dict, procedure: Procedure | None = None) -
                 answer.pop("actie")
                 if chosen:
                     answer["actie"] = filled(chosen[0])
-            if vraag["nummer"] == 1 and answer.get("naar") and "vermoeden" in p.bestuur_momenten:
-                answer["actie"] = filled("{Bestuur_door} informeert het bestuur.")
+            if vraag["nummer"] == 1 and answer.get("naar"):
+                # the school's choice on consulting Veilig Thuis, where the AF walks through it (review 5, A5)
+                acties = [VT_RAADPLEGEN.get(p.veilig_thuis or ""), answer.get("actie")]
+                if "vermoeden" in p.bestuur_momenten:
+                    acties[1] = "{Bestuur_door} informeert het bestuur."
+                if any(acties):
+                    answer["actie"] = filled(" ".join(a for a in acties if a))
             antwoorden.append(answer)
         vragen.append({**vraag, "antwoorden": antwoorden})
     uitkomsten = {

@@ -31,6 +31,7 @@ from meldcode.grammar import PLURAL, first_word
 from meldcode.load import load_config
 from meldcode.model import Assignment, Person, Role, School
 from meldcode.pages import ROLES, STEPS, Page, pages_for, render_page
+from meldcode.procedure import resolve
 
 TEMPLATES = ROOT / "templates"
 CONTENT = load_content(TEMPLATES)
@@ -118,7 +119,9 @@ def problems_in(school: School, step: int) -> list[str]:
     """Everything wrong with who does what on one step page."""
     markdown = step_page(school, step)
     found = []
+    # the taakverdeling's parties, then who conducts a conversation in step 3 without a part in it
     parties = school.parties(step)
+    parties = parties + resolve(school).extra_parties(step, parties)
     headings = blocks(markdown)
     if len(headings) != len(parties):
         found.append(f"{len(parties)} parties but {len(headings)} entries: {[h for h, _ in headings]}")

@@ -69,8 +69,7 @@ def concept_build(tmp_path_factory) -> Path:
     """De Wissel as an explicit concept beside De Regenboog, adopted as it is."""
     root = tmp_path_factory.mktemp("concept")
     schools = _board(root, "de-wissel", "de-regenboog")
-    with (schools / "de-wissel.yaml").open("a", encoding="utf-8") as f:
-        f.write("\nvaststelling:\n  status: concept\n")
+    _edit(schools / "de-wissel.yaml", "\nvaststelling:\n", "\nvaststelling:\n  status: concept\n")
     run_build(schools, root / "site")
     return root
 
@@ -169,8 +168,7 @@ def test_adoption_refuses_open_aandachtspunten_and_writes_nothing(tmp_path, caps
 
 def test_adoption_refuses_a_concept(tmp_path, capsys):
     schools = _board(tmp_path, SLUG)
-    with (schools / f"{SLUG}.yaml").open("a", encoding="utf-8") as f:
-        f.write("\nvaststelling:\n  status: concept\n")
+    _edit(schools / f"{SLUG}.yaml", "\nvaststelling:\n", "\nvaststelling:\n  status: concept\n")
     assert _cli(schools, "--vaststellen", SLUG) == 1
     assert "de vaststelling staat op 'status: concept'" in capsys.readouterr().err
     assert not (tmp_path / "vastgesteld").exists()
@@ -236,6 +234,7 @@ def test_what_changed_lists_exactly_the_phone_number_and_the_choice(adopted, tmp
         "Wie doet wat",
         "Stap 2: Overleg met een deskundige collega en vraag zo nodig advies aan Veilig Thuis",
         "Stap 4: Weeg het geweld of de mishandeling met het afwegingskader",
+        "Het afwegingskader",  # vraag 1 carries the choice too (review 5, A5)
     }
     for title in chapters:
         assert title in page
