@@ -380,11 +380,10 @@ def _builtin_contacts(vt: dict, minors_only: bool) -> list[tuple[Contact, tuple[
                 # in the WEC and the WVO 2020 against a minor pupil only (review 5, J8)
                 toelichting="Bij signalen van seksueel misbruik, seksuele intimidatie of geweld door een"
                 " medewerker. Bij een vermoeden van een seksueel misdrijf tegen een "
-                + "minderjarige "
-                * minors_only
+                + ("minderjarige " if minors_only else "")
                 + "leerling overlegt het bestuur er verplicht mee (zie Signalen over een medewerker); bij ander"
-                " geweld kan het bestuur advies vragen. Leerlingen, ouders en medewerkers kunnen ook zelf bellen. Op werkdagen van 8.00 tot"
-                " 17.00 uur.",
+                " geweld kan het bestuur advies vragen. Leerlingen, ouders en medewerkers kunnen ook zelf bellen."
+                " Op werkdagen van 8.00 tot 17.00 uur.",
             ),
             ("vertrouwensinspecteur", "vertrouwensinspecteurs", "vertrouwensinspectie", "inspectie van het onderwijs"),
         ),
