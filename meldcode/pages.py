@@ -154,7 +154,11 @@ def render_page(
         "flowchart_svg": Markup(flowchart_svg),
         "slots": slots(school, procedure),
         "procedure": procedure,
-        "roles_menu": {"heading": ROLES.heading, "first": role_pages[0] if role_pages else None},
+        # the start page sends a teacher to her own page first, not the aandachtsfunctionaris's (review 5, A16)
+        "roles_menu": {
+            "heading": ROLES.heading,
+            "first": next((p for p in role_pages if p == "ik-ben-leerkracht"), role_pages[0] if role_pages else None),
+        },
         "changes": changes,
         **dict(page.extra),
     }

@@ -195,17 +195,27 @@ class Procedure:
     def extra_parties(self, step: int, parties: list[list[Role]]) -> list[list[Role]]:
         """Who conducts a conversation in step 3 (or, as chosen, stays out of it) without a part in its
         taakverdeling: the step's own list names them too (review 5, A9). The box names the rest."""
-        if step != 3:
-            return []
         named = [r for group in parties for r in group]
-        candidates = self.oudergesprek + self.leerlinggesprek
-        candidates += (self.school.roles["leerkracht"],) if self.leerkracht_bij_oudergesprek == "nooit" else ()
+        if step == 1:  # every signal reaches the aandachtsfunctionaris first (review 5, A12)
+            candidates: tuple[Role, ...] = (self.school.roles["aandachtsfunctionaris"],)
+        elif step == 3:
+            candidates = self.oudergesprek + self.leerlinggesprek
+            candidates += (self.school.roles["leerkracht"],) if self.leerkracht_bij_oudergesprek == "nooit" else ()
+        else:
+            return []
         extra = [r for r in candidates if not self.does(named, (r,)) and self.duties(step, [r])]
         return self.school.groups(list({r.key: r for r in extra}.values()))
 
     def duties(self, step: int, roles: list[Role] | tuple[Role, ...]) -> list[str]:
         """The procedure's tasks of one party in a step (third person singular, as stappen.yaml)."""
         items = []
+        af = self.school.roles["aandachtsfunctionaris"]
+        leads_1 = self.school.steps_of(af.key).get(1) in ("regie", "mede")  # she (also) leads it
+        if step == 1 and self.does(roles, (af,)) and not leads_1:
+            items.append(
+                "ontvangt de signalen van collega's, gaat na of er acuut gevaar is of een vorm van geweld waarbij"
+                " Veilig Thuis voorgaat, en geeft ze dezelfde dag door aan {regie_stap_1};"
+            )
         if step == 3 and not any(self.does(roles, (r,)) for r in self.school.taakverdeling[3].roles()):
             # who conducts a conversation without a part in step 3 has that task there (review, December 2026)
             if self.does(roles, self.oudergesprek):
@@ -267,7 +277,13 @@ class Procedure:
                 lines.append(("Melding doen", (self.school.melding_doen,)))
             if self.melding_ouders:
                 # from 16 the pupil comes first, from 18 the parents only with the pupil's consent (review 2026)
-                who = "de leerling en de ouders" if self.school.zestien or self.school.volwassenen else "de ouders"
+                who = (
+                    "de leerling (en bij een minderjarige de ouders)"  # review 5, A8
+                    if self.school.volwassenen
+                    else "de leerling en de ouders"
+                    if self.school.zestien
+                    else "de ouders"
+                )
                 lines.append((f"Gesprek met {who} over een melding", self.melding_ouders))
             if self.casemanager:
                 lines.append(("Casemanager bij hulp zonder melding", self.casemanager))
@@ -487,7 +503,7 @@ class Procedure:
         items = []
         if "melding" in self.bestuur_momenten:
             if self.does([self.school.melding_doen], self.bestuur_door):
-                items.append("Informeer het bestuur over de melding.")
+                items.append("Informeer het bestuur ({bestuur_naam}) over de melding.")  # review 5, A13
             else:
                 items.append("Laat {bestuur_door} weten dat je hebt gemeld: die informeert het bestuur.")
         directeur = self.school.roles["directeur"]
@@ -496,9 +512,11 @@ class Procedure:
         ):
             # the directeur who took the decision knows of it: tell that it was made (review, December 2026)
             if self.school.same(self.school.besluit_melden, directeur):
-                items.append("Laat de directeur weten dat de melding is gedaan en wat er is afgesproken.")
+                items.append(
+                    "Laat de directeur ({directeur_naam}) weten dat de melding is gedaan en wat er is afgesproken."
+                )
             else:
-                items.append("Informeer de directeur over de melding.")
+                items.append("Informeer de directeur ({directeur_naam}) over de melding.")
         return items
 
     def na_melding(self) -> list[str]:

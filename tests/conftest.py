@@ -63,6 +63,13 @@ def copy_schools(target: Path, *extra: Path, with_examples: bool = True) -> Path
     return schools
 
 
+def board_vaststelling_only(schools: Path) -> None:
+    """Drop the example schools' own vaststelling (their MR line), so the board's applies to every school."""
+    for path in schools.glob("[!_]*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^# The board's GMR.*\n(?:#.*\n)*vaststelling:\n(?:  .*\n)+", "", text), "utf-8")
+
+
 def run_build(schools: Path, out: Path, **options) -> object:
     """Build `schools` into `out` in-process, without a progress bar, one school after the other.
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, SLUGS, copy_schools, run_site_build, visible_text
+from conftest import FIXTURES, ROOT, SLUGS, board_vaststelling_only, copy_schools, run_site_build, visible_text
 
 REASON = "De stichting heeft één externe vertrouwenspersoon voor alle scholen."
 
@@ -117,6 +117,7 @@ def test_check_prints_aandachtspunten_per_school_after_the_errors(tmp_path):
 
 def test_a_point_every_school_has_is_printed_once_for_all_schools(tmp_path):
     schools = copy_schools(tmp_path)
+    board_vaststelling_only(schools)
     path = schools / "_stichting.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  medezeggenschap: ", "  # medezeggenschap: "))
     result = run("--check", "--schools", str(schools))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, board_vaststelling_only
 
 from meldcode import catalogue, checks
 from meldcode.catalogue import CHECKS
@@ -44,6 +44,7 @@ def setup(tmp_path: Path, school: Edit | None = None, stichting: Edit | None = N
     schools.mkdir(parents=True)
     for name in ("_stichting.yaml", SCHOOL, "logo-vechtdal.svg"):
         shutil.copy(ROOT / "schools" / name, schools / name)
+    board_vaststelling_only(schools)  # the example school's own MR line would hide the board's checks
     for name, edit in (("_stichting.yaml", stichting), (SCHOOL, school)):
         if edit:
             path = schools / name

@@ -159,9 +159,8 @@ def test_one_person_talks_with_the_parents_about_a_melding(schools, slug):
     assert "De commissie van begeleiding legt vast wie de melding doet, wie de ouders informeert" not in stap5
     name = schools[slug].aandachtsfunctionaris.naam
     # from 16 the pupil comes first (review December 2026): the label names the pupil too
-    assert f"Gesprek met de leerling en de ouders over een melding: {name} (aandachtsfunctionaris)" in visible_text(
-        poster(schools[slug])
-    )
+    label = "Gesprek met de leerling (en bij een minderjarige de ouders) over een melding"  # review 5, A8
+    assert f"{label}: {name} (aandachtsfunctionaris)" in visible_text(poster(schools[slug]))
 
 
 def test_the_collega_who_noticed_the_signals_is_named_without_an_ambiguous_ze(schools):
@@ -319,7 +318,7 @@ def test_someone_who_shares_the_regie_reads_so_on_their_own_page(schools):
 
 def taken_per_rol(school: School, heading: str) -> str:
     """One entry of "Taken per rol" on Wie doet wat, from its heading to the next."""
-    taken = page(school, "wie-doet-wat").split("## Taken per rol")[1].split("## Wie niet verantwoordelijk")[0]
+    taken = page(school, "wie-doet-wat").split("## Taken per rol")[1]
     return taken.split(f"### {heading}\n")[1].split("\n### ")[0]
 
 
