@@ -238,3 +238,68 @@ def test_each_example_records_its_own_mr_for_its_own_arrangements(slug):
     # J3: every example has its own taakverdeling and werkwijze, yet recorded only the GMR's instemming.
     school = schools()[slug]
     assert f"van de medezeggenschapsraad van {school.naam}" in read(slug, "vaststelling")
+
+
+@pytest.mark.parametrize("slug", WITH_SIXTEEN)
+def test_adult_pupils_parents_are_involved_only_with_their_consent_in_steps_3_and_5(slug):
+    # A8: "Sla het gesprek alleen over als ..." and "Informeer beide ouders als zij allebei het gezag hebben"
+    # read as the norm for a pupil of 19 too.
+    step_3, step_5 = read(slug, "stap-3"), read(slug, "stap-5")
+    assert "Is de leerling minderjarig, sla het gesprek met de ouders dan alleen over als" in step_3
+    assert "Vanaf 18 jaar praat je alleen met de ouders als de leerling dat wil." in step_3
+    assert "Informeer bij een minderjarige leerling beide ouders" in step_3
+    assert "Vanaf 18 jaar bespreek je de melding met de leerling, en met de ouders alleen als de leerling" in step_5
+    assert "Gesprek met de leerling (en bij een minderjarige de ouders) over een melding" in step_5
+
+
+def test_the_aandachtsfunctionaris_who_does_not_lead_step_1_passes_signals_on_the_same_day():
+    # A12: Het Kompas's aandachtsfunctionaris read "geen vaste taak" in step 1 and was told to report to himself.
+    own = said("het-kompas", "ik-ben-aandachtsfunctionaris").split("Stap 1:")[1].split("Stap 2:")[0]
+    assert "Je hebt in deze stap een afgesproken taak" in own
+    assert "geeft ze dezelfde dag door aan de intern begeleider van de leerling" in own
+    assert "meldt het dezelfde dag bij de aandachtsfunctionaris" not in own
+    step_1 = said("het-kompas", "stap-1").split("Wie doet wat in deze stap?")[1]
+    assert "Pieter van Leeuwen (aandachtsfunctionaris): - ontvangt de signalen van collega's" in step_1
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_staff_page_and_steps_1_to_3_carry_the_injury_rule(slug):
+    # A14: only "Ik ben leerkracht" had it, not the onderwijsassistent who helps a child change, nor step 3.
+    rule = "De school onderzoekt letsel niet zelf en maakt geen foto's"
+    for step in (1, 2, 3):
+        assert rule in read(slug, f"stap-{step}"), step
+    school = schools()[slug]
+    for role in school.roles.values():
+        page_slug = "ik-ben-" + role.key.replace("_", "-")
+        if role.team or role.key == "bestuur" or page_slug not in {p.slug for p in pages_for(school, CONTENT)}:
+            continue
+        assert (rule in read(slug, page_slug)) == (not role.extern), page_slug
+
+
+def test_someone_from_outside_the_school_reads_their_own_route_for_what_they_learn_at_work():
+    # A15: the GGD jeugdarts was told to tell the school's aandachtsfunctionaris "vandaag nog".
+    text = said("de-regenboog", "ik-ben-jeugdarts")
+    assert "Zie je in je eigen werk zorgen over een leerling? Deel ze met de school alleen met toestemming" in text
+    assert "Vertel het vandaag nog aan de aandachtsfunctionaris" not in text
+    assert "Wat iedere medewerker doet" not in text
+
+
+def test_small_inconsistencies_of_the_fifth_read():
+    # A13: the checklist names who the bestuur and the directeur are; a divided regie says whose part; no
+    # "met z'n tweeën" beside a school's three; the regie conducts the parent conversation (no "spreek af wie").
+    forms = " ".join(plain(forms_html(schools()["het-kompas"], TEMPLATES)).split())
+    assert "Informeer het bestuur (Marieke Verhoef) over de melding." in forms
+    assert "Laat de directeur (Anneke Visser-Jansen) weten" in forms
+    assert "Je hebt de regie bij een leerling uit jouw deel." in said("vechtdal-college", "ik-ben-zorgcoordinator")
+    assert "met z'n tweeën" not in read("het-kompas", "gesprekstips")
+    assert "spreek af wie het gesprek voert" not in read("de-brug", "stap-3")
+    assert "met de orthopedagoog of gedragswetenschapper erbij" in read("de-wissel", "stap-4")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_start_page_sends_a_teacher_to_her_own_page(slug):
+    # A16: "Kijk bij de pagina's Ik ben …" linked to the aandachtsfunctionaris's page.
+    school = schools()[slug]
+    start = next(p for p in pages_for(school, CONTENT) if p.slug == "index")
+    web = render_page(start, school, CONTENT, TEMPLATES, "web")  # the printed start page is "Snel handelen"
+    assert f"[{school.roles['leerkracht'].ik_ben}](ik-ben-leerkracht.md)" in web
