@@ -173,7 +173,7 @@ def test_staff_violence_against_an_adult_pupil_leaves_room_to_protect_others():
 def test_the_bestuur_hears_of_a_case_without_the_pupils_name_unless_it_needs_it():
     # Finding 20: the bestuur informed at every vermoeden, with nothing on data minimisation.
     text = read("vechtdal-college", "dossier-en-privacy")
-    assert "Het bestuur informeren. De directeur (Joris Hazenberg) informeert het bestuur" in text, text
+    assert "Het bestuur informeren. De rector (Joris Hazenberg) informeert het bestuur" in text, text
     assert "Noem daarbij de naam van de leerling alleen als het bestuur die nodig heeft voor een besluit." in text
 
 
@@ -363,7 +363,7 @@ def test_a_direct_melding_names_who_decides_and_does_not_wait_for_them():
     # Review 3, F19: "meld direct" in step 4 beside "het besluit neemt de directeur".
     for slug, calls in (("vechtdal-college", "de aandachtsfunctionaris (Samira Benali)"),):
         text = read(slug, "stap-4") + read(slug, "afwegingskader")
-        assert "Laat de directeur (Joris Hazenberg) het meteen weten: die is eindverantwoordelijk" in text
+        assert "Laat de rector (Joris Hazenberg) het meteen weten: die is eindverantwoordelijk" in text
         assert f"dan meldt {calls} toch direct" in text
 
 

@@ -103,7 +103,7 @@ BOTH_OUTPUTS = [
         "het-kompas",
         "ondersteuningsteam.groot",
         "stap-4",
-        "Is de afweging lastig? Weeg dan in het groot ondersteuningsteam.",
+        "Is de afweging lastig? Weeg dan in het groot ondersteuningsteam; met naam alleen met",
     ),
     (
         "het-kompas",
