@@ -103,7 +103,7 @@ def test_a_directeur_who_leads_step_5_is_not_told_to_inform_himself(tmp_path):
     step_5 = page(VO, "stap-5")
     todo = step_5.split("## Wat doe je?")[1].split("## Wie doet wat")[0]
     assert "Informeer de directeur" not in todo
-    assert "Doe je een melding, dan informeert de directeur (Joris Hazenberg) het bestuur." in todo
+    assert "Doe je een melding, dan informeert de rector (Joris Hazenberg) het bestuur." in todo
     # Another leader of step 5 still informs the directeur.
     folder = copy_schools(tmp_path)
     path = folder / f"{VO}.yaml"
@@ -119,7 +119,7 @@ def test_a_directeur_who_leads_step_5_is_not_told_to_inform_himself(tmp_path):
     school = next(s for s in config.schools if s.slug == VO)
     step_5 = " ".join(markdown(school, "stap-5", "print").split())
     assert "Informeer de directeur over beide beslissingen." in step_5
-    assert "Doe je een melding, dan informeert de directeur (Joris Hazenberg) het bestuur." in step_5
+    assert "Doe je een melding, dan informeert de rector (Joris Hazenberg) het bestuur." in step_5
 
 
 def test_vo_step_4_does_not_claim_who_weighs():
