@@ -91,24 +91,28 @@ def run_site_build(schools: Path, out: Path, **options) -> object:
     return run_build(schools, out, pdf=False, **options)
 
 
-def built_once(tmp_path_factory, name: str, **options) -> Path:
-    """Build the example stichting once for the whole run, shared by every xdist worker.
+def shared_once(tmp_path_factory, name: str, make) -> Path:
+    """Make a folder once for the whole run, shared by every xdist worker, and return it.
 
-    Session fixtures run once per worker (pytest-xdist#271): without this each worker
-    built the examples again. The first worker to get the lock builds, the others wait
-    for it and read the same folder. Tests read it; a test that changes files copies it.
+    Session fixtures run once per worker (pytest-xdist#271). The first worker to get the lock
+    calls `make(folder)`, the others wait for it and read the same folder. Tests read it; a test
+    that changes files copies it.
     """
     run = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # the same for all workers of one run; unset without xdist
     base = tmp_path_factory.getbasetemp()
     shared = base.parent / f"gedeeld-{run}-{name}" if run else base / f"gedeeld-{name}"
     shared.mkdir(exist_ok=True)
-    out = shared / "site"
     with (shared / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         if not (shared / "klaar").exists():
-            run_build(ROOT / "schools", out, **options)
+            make(shared)
             (shared / "klaar").touch()
-    return out
+    return shared
+
+
+def built_once(tmp_path_factory, name: str, **options) -> Path:
+    """Build the example stichting once for the whole run, shared by every xdist worker."""
+    return shared_once(tmp_path_factory, name, lambda f: run_build(ROOT / "schools", f / "site", **options)) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -118,9 +122,22 @@ def example_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def example_site_zensical(tmp_path_factory) -> Path:
-    """The example stichting with its websites built by Zensical, once for the session."""
-    return built_once(tmp_path_factory, "example-zensical", engine="zensical")
+def example_site_zensical(tmp_path_factory, example_site) -> Path:
+    """The example stichting with its websites built by Zensical, once for the session.
+
+    Its handbooks, posters and forms are the MkDocs build's files: the PDFs do not depend on the
+    website engine (test_engines.py builds one school in full with Zensical and compares them), and
+    rendering them again was a sixth of this fixture's cost.
+    """
+
+    def make(folder: Path) -> None:
+        site = folder / "site"
+        run_build(ROOT / "schools", site, engine="zensical", pdf=False)
+        for pdf in example_site.rglob("*.pdf"):
+            if not (site / pdf.relative_to(example_site)).exists():  # the archive's adopted PDFs are there
+                shutil.copy(pdf, site / pdf.relative_to(example_site))
+
+    return shared_once(tmp_path_factory, "example-zensical", make) / "site"
 
 
 @pytest.fixture(scope="session", params=ENGINES)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import pickle
 import random
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from conftest import ROOT
+from conftest import ROOT, shared_once
 
 from meldcode import schema
 from meldcode.content import load_content
@@ -110,6 +111,24 @@ def werkwijze_sample(schools: list[School], count: int, seed: int = 20) -> Itera
         ):
             werkwijze["gesprek_ouders.leerkracht"] = None  # validate.py refuses this contradiction
         yield dataclasses.replace(base, slug=f"{base.slug}-{i}", werkwijze=werkwijze)
+
+
+SAMPLE_SIZE, BATCHES = 500, 10
+
+
+def sample_batch(tmp_path_factory, schools: list[School], batch: int) -> list[tuple[School, dict[str, str]]]:
+    """One tenth of the 500 generated schools, each with its web handbook, rendered once per run.
+
+    tests/test_procedure_consistency.py and tests/test_safety_precedence.py read the same handbooks;
+    the first xdist worker to need a batch renders it, the other reads it (rendering is most of the cost).
+    """
+
+    def render(folder):
+        sample = list(werkwijze_sample(schools, SAMPLE_SIZE))[batch::BATCHES]
+        (folder / "handboeken.pickle").write_bytes(pickle.dumps([(s, handbook(s, ("web",))) for s in sample]))
+
+    folder = shared_once(tmp_path_factory, f"werkwijze-{batch}", render)
+    return pickle.loads((folder / "handboeken.pickle").read_bytes())  # noqa: S301 - written by this run
 
 
 def _as_list(value: object) -> list:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
-from conftest import ROOT, copy_schools
+from conftest import ROOT, copy_schools, run_build
 
 from meldcode.content import load_content
 from meldcode.load import load_config
@@ -75,3 +75,14 @@ def test_zensical_does_not_escape_the_school_name_twice(tmp_path):
     page = (build_site(config, 0, "zensical") / "index.html").read_text(encoding="utf-8")
     assert "Zon &amp; &lt;Maan&gt;" in page
     assert "&amp;amp;" not in page and "&amp;lt;" not in page and "<Maan>" not in page
+
+
+def test_the_pdfs_do_not_depend_on_the_website_engine(tmp_path, example_site):
+    # The Zensical example build borrows the MkDocs build's PDFs (conftest.example_site_zensical).
+    schools = copy_schools(tmp_path, with_examples=False)
+    (schools / "de-regenboog.yaml").write_bytes((ROOT / "schools" / "de-regenboog.yaml").read_bytes())
+    run_build(schools, tmp_path / "site", engine="zensical")
+    pdfs = sorted(p.name for p in (tmp_path / "site" / "de-regenboog").glob("*.pdf"))
+    assert pdfs == sorted(p.name for p in (example_site / "de-regenboog").glob("*.pdf")) and len(pdfs) == 3
+    for name in pdfs:
+        assert filecmp.cmp(tmp_path / "site" / "de-regenboog" / name, example_site / "de-regenboog" / name, False)

@@ -14,7 +14,7 @@ import re
 
 import pytest
 from conftest import ROOT
-from procedure_text import Claim, handbook, named, people, procedure, sentences, werkwijze_sample
+from procedure_text import BATCHES, Claim, handbook, named, people, procedure, sample_batch, sentences
 
 from meldcode.load import load_config
 from meldcode.model import School
@@ -261,12 +261,10 @@ def test_the_check_finds_another_person_telling_the_parents_of_a_melding():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("batch", range(10))
-def test_500_generated_werkwijze_combinations_state_one_procedure(batch):
-    sample = list(werkwijze_sample(list(EXAMPLES.values()), 500))[batch::10]
+@pytest.mark.parametrize("batch", range(BATCHES))
+def test_500_generated_werkwijze_combinations_state_one_procedure(tmp_path_factory, batch):
     found = {}
-    for school in sample:
-        texts = handbook(school, ("web",))
+    for school, texts in sample_batch(tmp_path_factory, list(EXAMPLES.values()), batch):
         p = procedure(school)
         problems = (
             bestuur_problems(school, texts, p)

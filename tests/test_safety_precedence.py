@@ -15,7 +15,7 @@ import re
 
 import pytest
 from conftest import ROOT
-from procedure_text import CONTENT, TEMPLATES, handbook, werkwijze_sample
+from procedure_text import BATCHES, CONTENT, TEMPLATES, handbook, sample_batch
 
 from meldcode.load import load_config
 from meldcode.model import School
@@ -116,12 +116,11 @@ def test_the_old_existing_help_text_is_found():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("batch", range(10))
-def test_500_generated_werkwijze_combinations_keep_safety_first(batch):
-    sample = list(werkwijze_sample(list(EXAMPLES.values()), 500))[batch::10]
+@pytest.mark.parametrize("batch", range(BATCHES))
+def test_500_generated_werkwijze_combinations_keep_safety_first(tmp_path_factory, batch):
     found = {}
-    for school in sample:
-        problems = safety_problems(school, handbook(school, ("web",))) + tap_to_call_problems(school)
+    for school, texts in sample_batch(tmp_path_factory, list(EXAMPLES.values()), batch):
+        problems = safety_problems(school, texts) + tap_to_call_problems(school)
         if problems:
             found[school.slug] = problems[:3]
     assert not found, found
