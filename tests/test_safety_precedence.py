@@ -31,6 +31,24 @@ WAITS = re.compile(r"voordat de school verdere stappen zet|wacht(en)? op (die|de
 FIRST_READ = ("web/index", "print/index", "web/stap-1", "web/stap-2", "web/stap-3", "web/ik-ben-leerkracht")
 
 
+MELDING_TALK = re.compile(r"\b([Bb]espreek|bespreekt|bereidt|voert|[Vv]oer)\b[^.]*voorgenomen melding")
+MELDING_TALK_EXCEPT = re.compile(
+    r"Veilig Thuis voor|behalve|tenzij|Veilig Thuis af|alleen als de leerling|na overleg met Veilig Thuis"
+    r"|gaat het niet om"
+)
+
+
+def melding_talk_problems(place: str, text: str) -> list[str]:
+    """Every instruction to talk with the parents about a melding keeps the exception in its own item
+    (review 6, B1: the directeur "bereidt ... het gesprek over een voorgenomen melding voor" had none)."""
+    problems = []
+    for line in text.split("\n"):
+        item = " ".join(line.split())
+        if MELDING_TALK.search(item) and "ouders" in item and not MELDING_TALK_EXCEPT.search(item):
+            problems.append(f"{place}: a conversation about a melding without its exception: {item[:160]!r}")
+    return problems
+
+
 def safety_problems(school: School, texts: dict[str, str]) -> list[str]:
     problems = []
     vt_first = " ".join(VT_FIRST.split())
@@ -58,6 +76,7 @@ def safety_problems(school: School, texts: dict[str, str]) -> list[str]:
                 continue  # step 5: help the school organises itself, after the decision
             if "loopt intussen door" not in item and "zonder de volgende stappen op te houden" not in item:
                 problems.append(f"{place}: existing help without 'the meldcode goes on': {item[:160]!r}")
+        problems += melding_talk_problems(place, text)
     injury = " ".join(INJURY.split())
     for place in ("web/index", "web/stap-1", "web/ik-ben-leerkracht"):
         if injury not in " ".join(texts.get(place, "").split()):
