@@ -20,7 +20,7 @@ from . import schema
 from .archive import adopted_versions, archive_files
 from .content import Content, load_content
 from .errors import Problem
-from .grammar import plain, role_titles
+from .grammar import in_text, plain, role_titles, titles_in
 from .kaart import organisation_key
 from .loader import Document, LoadError, load
 from .model import (
@@ -174,11 +174,17 @@ def _role(key: str, info: dict, people: list[Person], team_name: str, eigen: boo
         team = "ondersteuningsteam"  # the school's internal team, under whatever role it is named
     elif info.get("team"):
         team = key
+    titel, noem, ik_ben = info["titel"], info["noem"], info["ik_ben"]
+    if key == "directeur" and len(people) == 1:
+        # a VO school's directeur is its rector: named so on every page (review 6, B3)
+        found = titles_in(people[0].functie or "", role_titles(titel, tuple(info.get("titels", ()))))
+        if len(found) == 1 and found[0] != in_text(titel):
+            titel, noem, ik_ben = found[0][:1].upper() + found[0][1:], f"de {found[0]}", f"Ik ben {found[0]}"
     return Role(
         key,
-        info["titel"],
-        info["noem"],
-        info["ik_ben"],
+        titel,
+        noem,
+        ik_ben,
         list(info["taken"]),
         people,
         eigen,

@@ -160,9 +160,6 @@ class Role:
             return self.noem
         if self.split:
             return self.verdeling()
-        if len(self.mensen) == 1 and (own := self.own_title(self.mensen[0])) != in_text(self.titel):
-            # the title the person carries, as the box and the tables name them: "de rector (Joris Hazenberg)"
-            return f"de {own} ({self.namen})"
         return f"{self.noem} ({self.namen})"
 
 

@@ -513,10 +513,10 @@ class Procedure:
             # the directeur who took the decision knows of it: tell that it was made (review, December 2026)
             if self.school.same(self.school.besluit_melden, directeur):
                 items.append(
-                    "Laat de directeur ({directeur_naam}) weten dat de melding is gedaan en wat er is afgesproken."
+                    "Laat {directeur} ({directeur_naam}) weten dat de melding is gedaan en wat er is afgesproken."
                 )
             else:
-                items.append("Informeer de directeur ({directeur_naam}) over de melding.")
+                items.append("Informeer {directeur} ({directeur_naam}) over de melding.")
         return items
 
     def na_melding(self) -> list[str]:

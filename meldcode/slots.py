@@ -76,6 +76,7 @@ def slots(school: School, procedure: Procedure | None = None) -> dict[str, str |
         "regie_stap_1": p.regie(1).aanduiding,
         "bestuur_naam": school.bestuur.naam,
         "directeur_naam": school.directeur.naam,
+        "directeur": school.roles["directeur"].noem,  # "de rector" where that is the person's title
         "toestemming_tenzij": CONSENT_EXCEPT,
         "vt_eerst_vormen": VT_FIRST_FORMS,
         "direct_melden": direct_melden(school),

@@ -118,7 +118,7 @@ def test_a_directeur_who_leads_step_5_is_not_told_to_inform_himself(tmp_path):
     assert not config.problems, config.problems
     school = next(s for s in config.schools if s.slug == VO)
     step_5 = " ".join(markdown(school, "stap-5", "print").split())
-    assert "Informeer de directeur over beide beslissingen." in step_5
+    assert "Informeer de rector over beide beslissingen." in step_5  # the rector's title (review 6, B3)
     assert "Doe je een melding, dan informeert de rector (Joris Hazenberg) het bestuur." in step_5
 
 

@@ -1,0 +1,46 @@
+"""The sixth independent read (December 2026, issue 20): each corrected finding, on rendered output.
+
+B<n>: read as an aandachtsfunctionaris; K<n>: read as a jurist (/work/coord/review6 in the session
+that made these). Every test failed on the code before the fix.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from procedure_text import handbook
+from test_review_age_sector import schools
+from test_review_fifth import said
+
+WITH_SIXTEEN = ("de-brug", "vechtdal-college")
+
+
+@pytest.mark.parametrize("slug", ("het-kompas", "vechtdal-college"))
+def test_the_directeur_who_prepares_the_melding_conversation_reads_its_exception(slug):
+    # B1: "bereidt met de zorgcoördinator het gesprek over een voorgenomen melding voor, met de ouders" had none.
+    text = said(slug, "stap-5")
+    prepares = re.search(r"bereidt met [^.]* het gesprek over een voorgenomen melding voor[^.]*\.", text)
+    assert prepares and "behalve bij acute of structurele onveiligheid en waar Veilig Thuis voorgaat" in (
+        prepares.group(0) + text[prepares.end() : prepares.end() + 120]
+    )
+
+
+@pytest.mark.parametrize("slug", WITH_SIXTEEN)
+def test_every_age_group_from_16_keeps_veilig_thuis_before_the_parents(slug):
+    # B2: the 16-17 and 18+ lines let the pupil decide how the parents are told, with no Veilig Thuis first.
+    rule = "Dan betrek je de ouders pas na overleg met Veilig Thuis, ook als de leerling dat zelf wil."
+    for page, groups in (("stap-3", ("16 en 17 jaar.", "18 jaar en ouder.")), ("dossier-en-privacy", ("16 en 17",))):
+        text = said(slug, page)
+        for group in groups:
+            block = text.split(group, 1)[1][:900]
+            assert rule in block, (page, group)
+
+
+def test_a_directeur_who_is_the_rector_is_the_rector_on_every_page():
+    # B3: "informeert de directeur over de uitkomst" beside "laat de rector (Joris Hazenberg) weten".
+    school = schools()["vechtdal-college"]
+    assert school.roles["directeur"].noem == "de rector" and school.roles["directeur"].ik_ben == "Ik ben rector"
+    for place, text in handbook(school).items():
+        assert "directeur" not in " ".join(text.split()), place
+    assert "informeert de rector over de uitkomst" in said("vechtdal-college", "stap-4")
