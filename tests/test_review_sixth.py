@@ -44,3 +44,15 @@ def test_a_directeur_who_is_the_rector_is_the_rector_on_every_page():
     for place, text in handbook(school).items():
         assert "directeur" not in " ".join(text.split()), place
     assert "informeert de rector over de uitkomst" in said("vechtdal-college", "stap-4")
+
+
+@pytest.mark.parametrize("slug", WITH_SIXTEEN)
+def test_what_a_young_person_agrees_the_parents_hear_waits_for_veilig_thuis_where_it_comes_first(slug):
+    # B2a: "Bespreek samen wat je met de ouders deelt" (tips) and "spreek af wat je met de ouders deelt" (VO step 3).
+    assert "Waar Veilig Thuis voorgaat, spreek je eerst met Veilig Thuis af wat de ouders horen." in said(
+        slug, "gesprekstips"
+    )
+    if schools()[slug].vo:
+        assert "spreek af wat je met de ouders deelt; waar Veilig Thuis voorgaat, spreek je dat eerst met Veilig" in (
+            said(slug, "stap-3")
+        )
