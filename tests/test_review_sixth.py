@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from procedure_text import handbook
-from test_review_age_sector import schools
+from procedure_text import handbook, plain
+from test_review_age_sector import TEMPLATES, schools
 from test_review_fifth import said
+
+from meldcode.pdf import forms_html
 
 WITH_SIXTEEN = ("de-brug", "vechtdal-college")
 
@@ -56,3 +58,33 @@ def test_what_a_young_person_agrees_the_parents_hear_waits_for_veilig_thuis_wher
         assert "spreek af wat je met de ouders deelt; waar Veilig Thuis voorgaat, spreek je dat eerst met Veilig" in (
             said(slug, "stap-3")
         )
+
+
+@pytest.mark.parametrize("slug", ("de-regenboog", "vechtdal-college"))
+def test_the_melding_outcome_names_the_exception_before_the_parent_conversation(slug):
+    # B4: "Melden is noodzakelijk. Bespreek de voorgenomen melding eerst met de ouders ..." came first.
+    text = said(slug, "afwegingskader")
+    outcome = text[text.index("Melden is noodzakelijk.") :][:400]
+    assert outcome.index("of is een ouder mogelijk de pleger? Spreek dan eerst met Veilig Thuis af") < outcome.index(
+        "Anders bespreek je de voorgenomen melding"
+    )
+
+
+def test_smaller_points_of_the_sixth_read():
+    # B5: the casemanager by name after the decision (or "spreek af wie dat is").
+    assert "casemanager die de hulp coördineert: de intern begeleider (Fatima el Amrani)" in said(
+        "de-regenboog", "na-de-melding"
+    )
+    assert "casemanager die de hulp coördineert; spreek af wie dat is" in said("de-brug", "na-de-melding")
+    # B8: whether a conversation is safe comes first in step 3's list of who does what.
+    step_3 = said("de-regenboog", "stap-3").split("Wie doet wat in deze stap?")[1]
+    assert step_3.index("gaat eerst na of een gesprek veilig kan") < step_3.index("bereidt het gesprek voor")
+    # B9: the school's "bij twijfel" in step 2 too.
+    assert "vraagt bij twijfel advies aan Veilig Thuis en legt het advies vast" in said("het-kompas", "stap-2")
+    # B10: weighing in a team with outside experts, by name only with consent.
+    assert "zitten daar deskundigen van buiten de school bij, dan met naam alleen met" in said("de-brug", "stap-4")
+    # B11: from 16 each reads the report of their own conversation.
+    assert "de ouders dat van het oudergesprek, de leerling dat van het leerlinggesprek" in said("de-brug", "stap-3")
+    # B13: the melder's protection on the checklist of the melding.
+    forms = " ".join(plain(forms_html(schools()["de-wissel"], TEMPLATES)).split())
+    assert "Vraag Veilig Thuis dan dat niet aan het gezin te vertellen." in forms
