@@ -248,7 +248,8 @@ class Procedure:
                 "gaat na of {bestaande_hulp} al bij het gezin betrokken is; zo ja, vraagt {toestemming_van} om"
                 " {toestemming_hulp}" + (" " if step == 1 else "") + share + " en kijkt samen"
                 " of die hulp kan worden versterkt (zonder toestemming alleen anoniem), zonder de volgende stappen op"
-                " te houden, en bij acuut gevaar of waar Veilig Thuis voorgaat pas na Veilig Thuis;"
+                " te houden, en bij acuut gevaar pas na 112 en Veilig Thuis, waar Veilig Thuis voorgaat pas na Veilig"
+                " Thuis;"
             )
         return items
 

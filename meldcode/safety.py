@@ -29,9 +29,9 @@ INJURY = (
 STEP_1_FACTS = "In stap 1 deel je alleen wat je ziet en hoort, en noem je nog geen vermoeden. "
 # Help already involved is informed, never waited for (stap 1-3, "Wie doet wat", "Ik ben").
 HULP_GAAT_DOOR = (
-    "De meldcode loopt intussen door: je wacht niet op die hulp. Is er acuut gevaar, of gaat het om een vorm van"
-    " geweld waarbij Veilig Thuis voorgaat? Bel dan eerst Veilig Thuis, vóór je om toestemming vraagt of die hulp"
-    " informeert."
+    "De meldcode loopt intussen door: je wacht niet op die hulp. Is er acuut gevaar? Bel 112, en daarna of tegelijk"
+    " Veilig Thuis. Gaat het om een vorm van geweld waarbij Veilig Thuis voorgaat? Bel dan eerst Veilig Thuis. Pas"
+    " daarna vraag je om toestemming of informeer je die hulp."
 )
 # Where step 5 and the afwegingskader name the reasons to skip the conversation about a melding.
 VT_FIRST_ALWAYS = (

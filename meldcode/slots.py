@@ -103,11 +103,13 @@ def slots(school: School, procedure: Procedure | None = None) -> dict[str, str |
         if p.verwijsindex
         else "de medewerker die de school daarvoor heeft aangewezen",
         # The mededeling (AVG art. 14, Jeugdwet 7.1.5.1) may wait or be left out to protect the pupil:
-        # Jeugdwet 7.1.5.2 lid 2 with UAVG art. 41 lid 1 sub i (review 5, J1).
+        # Jeugdwet 7.1.5.2 lid 2 with UAVG art. 41 lid 1 sub i (review 5, J1); the college is the
+        # verwerkingsverantwoordelijke and decides it (Jeugdwet 7.1.2.2 lid 3; review 6, K10).
         "verwijsindex_tenzij": "Is een ouder mogelijk de pleger, of gaat het om "
         + VT_FIRST_FORMS
-        + "? Spreek dan eerst met Veilig Thuis af of en wanneer zij het horen: het bericht mag wachten of achterwege"
-        " blijven als dat nodig is om de leerling te beschermen (Uitvoeringswet AVG, artikel 41).",
+        + "? Spreek dan eerst met Veilig Thuis af of en wanneer zij het horen, en vraag de gemeente, die over het"
+        " bericht beslist, het uit te stellen of achterwege te laten als dat nodig is om de leerling te beschermen"
+        " (Jeugdwet, artikel 7.1.5.2; Uitvoeringswet AVG, artikel 41).",
         "verwijsindex_niemand": ""
         if p.verwijsindex
         else " Heeft de school niemand aangewezen? Dan geeft de school geen signaal af.",

@@ -38,7 +38,9 @@ def test_every_ik_ben_page_puts_veilig_thuis_first(example_site, slug):
 
 def test_the_task_line_for_existing_help_waits_for_veilig_thuis_where_it_comes_first():
     # Finding 13: the exception stood under "Wat doe je?", not in the task of who does it.
-    assert "en bij acuut gevaar of waar Veilig Thuis voorgaat pas na Veilig Thuis" in page("het-kompas", "stap-3")
+    assert "en bij acuut gevaar pas na 112 en Veilig Thuis, waar Veilig Thuis voorgaat pas na Veilig Thuis" in page(
+        "het-kompas", "stap-3"
+    )
 
 
 def test_a_melding_is_discussed_with_the_pupil_first_where_the_pupils_are_16_or_older():

@@ -77,7 +77,7 @@ def test_the_meldrecht_is_tied_to_a_suspicion_and_ouders_are_those_with_gezag(sl
 def test_beroepsgeheim_correction_and_erasure_are_in_the_privacy_page(slug):
     # Findings 4 and 8: Wmo art. 5.2.6 (beroepsgeheim lifted towards Veilig Thuis only); AVG art. 16, 17; UAVG 41.
     text = page(slug, "dossier-en-privacy")
-    assert "het meldrecht doorbreekt het beroepsgeheim (Wmo 2015, artikel 5.2.6)" in text
+    assert "dan doorbreekt het meldrecht het beroepsgeheim (Wmo 2015, artikel 5.2.6)" in text
     assert "mag ook vragen om gegevens te verbeteren of te verwijderen (AVG, artikelen 16 en 17)" in text
     assert "Een ouder kan ook inzage vragen in wat over hemzelf of haarzelf is vastgelegd." in text
 
@@ -87,7 +87,7 @@ def test_the_jeugdarts_shares_what_she_knows_from_her_own_work_only_with_consent
     for slug in ("de-wissel", "de-regenboog"):
         step = page(slug, "stap-2")
         assert (
-            "in een eigen hulpverleningscontact met de leerling of het gezin hoorde, deelt hij of zij alleen met"
+            "als hulpverlener in een eigen contact met de leerling of het gezin hoorde, deelt hij of zij alleen met"
             " toestemming" in step
         )
 

@@ -88,3 +88,35 @@ def test_smaller_points_of_the_sixth_read():
     # B13: the melder's protection on the checklist of the melding.
     forms = " ".join(plain(forms_html(schools()["de-wissel"], TEMPLATES)).split())
     assert "Vraag Veilig Thuis dan dat niet aan het gezin te vertellen." in forms
+
+
+def test_the_jurists_sixth_read():
+    # K2: the meldrecht is bounded by necessity, not "altijd" (Wmo 2015 art. 5.2.6).
+    privacy = said("het-kompas", "dossier-en-privacy")
+    assert "kan hij of zij altijd" not in privacy
+    assert "als de informatie nodig is om huiselijk geweld of kindermishandeling te stoppen" in privacy
+    # K7: a refused privacy request names the complaint and the court (AVG art. 12 lid 4).
+    assert "een klacht kan indienen bij de Autoriteit Persoonsgegevens of naar de rechter kan gaan" in privacy
+    # K3: no statement on what a JGZ professional's secrecy does not cover.
+    assert "valt daar niet onder" not in said("de-regenboog", "stap-2")
+    # K4: consent for a pupil under 16 is the parents' (UAVG art. 5).
+    assert "tot 16 jaar van de ouders met gezag, vanaf 16 jaar van de leerling zelf" in said(
+        "vechtdal-college", "bijzondere-vormen"
+    )
+    # K5 (the example config): outside experts in the CvB have no access to the dossier.
+    assert "deskundigen van buiten de school hebben geen toegang" in said("de-brug", "dossier-en-privacy")
+    # K6: what is shared without consent is not a closed list without the police and the inspectie.
+    assert "zoals advies of een melding bij Veilig Thuis" in said("het-kompas", "voor-ouders")
+    assert "de politie en de vertrouwensinspecteur" in said("het-kompas", "voor-ouders")
+    # K8: the wettelijk mentor consents only for what the pupil cannot decide.
+    assert "alleen die kan namens de leerling toestemming geven" not in said("vechtdal-college", "begrippen")
+    # K9: in acute danger 112 first, also in the text on existing help.
+    step_2 = said("de-regenboog", "stap-2")
+    assert (
+        "Is er acuut gevaar, of gaat het om een vorm van geweld waarbij Veilig Thuis voorgaat? Bel dan eerst"
+        not in (step_2)
+    )
+    assert "Is er acuut gevaar? Bel 112, en daarna of tegelijk Veilig Thuis." in step_2
+    # K10: the Verwijsindex needs the school's afspraken with the gemeente, which decides on the notice.
+    assert "en alleen als de school daarover afspraken heeft met de gemeente" in said("de-wissel", "begrippen")
+    assert "vraag de gemeente, die over het bericht beslist, het uit te stellen" in said("de-wissel", "stap-3")
