@@ -120,3 +120,20 @@ def test_the_jurists_sixth_read():
     # K10: the Verwijsindex needs the school's afspraken with the gemeente, which decides on the notice.
     assert "en alleen als de school daarover afspraken heeft met de gemeente" in said("de-wissel", "begrippen")
     assert "vraag de gemeente, die over het bericht beslist, het uit te stellen" in said("de-wissel", "stap-3")
+
+
+def test_the_jurists_sixth_read_continued():
+    # K11: the parents' text on existing help keeps Veilig Thuis first.
+    assert "Waar Veilig Thuis voorgaat, gebeurt ook dat pas na overleg met Veilig Thuis." in said(
+        "het-kompas", "voor-ouders"
+    )
+    # K12: Wmo 2015 has no article 1.1.
+    assert "(Wet maatschappelijke ondersteuning 2015, artikel 1.1.1; Jeugdwet, artikel 1.1)" in said(
+        "vechtdal-college", "bijzondere-vormen"
+    )
+    # K13: the start page and the table name the outside regie holder with its condition, as the poster does.
+    condition = "(met schriftelijke toestemming; anders de aandachtsfunctionaris (Pieter van Leeuwen))"
+    assert f"Lotte Hendriks (schoolmaatschappelijk werker) {condition}" in said("het-kompas", "wie-doet-wat")
+    # K14: tension between parents is not violence against the child; witnessing violence is.
+    assert "(ook dat is geweld tegen het kind)" not in said("de-regenboog", "signalenlijst")
+    assert "een kind dat getuige is van geweld, wordt zelf ook mishandeld" in said("de-regenboog", "signalenlijst")
