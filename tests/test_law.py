@@ -86,8 +86,9 @@ def test_the_verwijsindex_is_for_a_designated_staff_member_who_tells_parents_and
             assert "vanaf 16 jaar alleen de leerling zelf" in step
         else:
             assert "de ouders met gezag of de voogd geïnformeerd, en vanaf 12 jaar ook de leerling" in step
-        assert "Alleen een medewerker die de school daarvoor heeft aangewezen, mag een signaal afgeven" in page(
-            slug, "begrippen"
+        assert (
+            "Alleen een medewerker die de school daarvoor heeft aangewezen, en alleen als de school daarover afspraken"
+            in page(slug, "begrippen")
         )
 
 

@@ -190,6 +190,11 @@ def regie_problems(school: School, texts: dict[str, str], p: Procedure) -> list[
 
     def check(step: int, said: str, where: str) -> None:
         lead = p.regie(step)
+        if lead.extern:  # "X (met toestemming; anders Y)": the outside regie holder and its fallback
+            fallback = re.search(r"\(met [^;]*; anders (.*)\)", said)
+            if fallback and named(school, fallback.group(1)) != people([p.fallback()]):
+                problems.append(f"step {step}: fallback {fallback.group(1)!r} is not {p.fallback().noem}: {where}")
+            said = re.sub(r"\s*\(met [^;]*; anders .*", "", said)
         expected = people([lead])
         who = named(school, said)
         if expected and who != expected and not (lead.split and who <= expected):

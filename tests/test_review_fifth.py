@@ -220,7 +220,7 @@ def test_an_aandachtsfunctionaris_who_is_also_the_smw_shares_what_colleagues_saw
     # J6: "deelt wat hij of zij uit het eigen werk weet alleen met toestemming" for the AF of De Wissel.
     # A17: her own parent conversation in step 3 is a step of this meldcode, not casework under the beroepsgeheim.
     text = read("de-wissel", "stap-2")
-    assert "wat hij of zij als hulpverlener in een eigen contact met de leerling of het gezin hoorde" in text
+    assert "wat hij of zij uit een eigen consult of eigen begeleiding van de leerling of het gezin weet" in text
 
 
 def test_vraag_1_carries_the_schools_choice_on_consulting_veilig_thuis():

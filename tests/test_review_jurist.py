@@ -87,8 +87,8 @@ def test_the_jeugdarts_shares_what_she_knows_from_her_own_work_only_with_consent
     for slug in ("de-wissel", "de-regenboog"):
         step = page(slug, "stap-2")
         assert (
-            "als hulpverlener in een eigen contact met de leerling of het gezin hoorde, deelt hij of zij alleen met"
-            " toestemming" in step
+            "uit een eigen consult of eigen begeleiding van de leerling of het gezin weet, deelt hij of zij alleen"
+            " met toestemming" in step
         )
 
 
