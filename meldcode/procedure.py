@@ -278,14 +278,18 @@ class Procedure:
                 lines.append(("Melding doen", (self.school.melding_doen,)))
             if self.melding_ouders:
                 # from 16 the pupil comes first, from 18 the parents only with the pupil's consent (review 2026)
-                who = (
-                    "de leerling (en bij een minderjarige de ouders)"  # review 5, A8
+                # with whom depends on the age: from 16 the pupil first, from 18 the parents only with the
+                # pupil's consent (review 5, A8); at a school from 4 to 20 no one order fits (review 6, B7)
+                label = (
+                    "Gesprek over een melding (met wie: per leeftijd, zie stap 5)"
+                    if self.school.primair and self.school.volwassenen
+                    else "Gesprek met de leerling (en bij een minderjarige de ouders) over een melding"
                     if self.school.volwassenen
-                    else "de leerling en de ouders"
+                    else "Gesprek met de leerling en de ouders over een melding"
                     if self.school.zestien
-                    else "de ouders"
+                    else "Gesprek met de ouders over een melding"
                 )
-                lines.append((f"Gesprek met {who} over een melding", self.melding_ouders))
+                lines.append((label, self.melding_ouders))
             if self.casemanager:
                 lines.append(("Casemanager bij hulp zonder melding", self.casemanager))
         if step == 3 and self.verwijsindex and not poster:

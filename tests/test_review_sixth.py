@@ -137,3 +137,12 @@ def test_the_jurists_sixth_read_continued():
     # K14: tension between parents is not violence against the child; witnessing violence is.
     assert "(ook dat is geweld tegen het kind)" not in said("de-regenboog", "signalenlijst")
     assert "een kind dat getuige is van geweld, wordt zelf ook mishandeld" in said("de-regenboog", "signalenlijst")
+
+
+def test_the_label_of_the_melding_conversation_fits_every_age_and_the_af_shares_the_meldcodes_own_talks():
+    # B7: at De Brug (4 to 20) "Gesprek met de leerling (en bij een minderjarige de ouders)" put a pupil of 6
+    # before the parents; the label now names no order and points to the ages in step 5.
+    assert "Gesprek over een melding (met wie: per leeftijd, zie stap 5):" in said("de-brug", "stap-5")
+    # R1: De Wissel's aandachtsfunctionaris is also its SMW; what she hears in the meldcode is the school's.
+    naima = said("de-wissel", "stap-2").split("Naima Ouali (schoolmaatschappelijk werker):")[1][:600]
+    assert "deelt wat hij of zij als aandachtsfunctionaris en in de stappen van deze meldcode hoort met wie" in naima
