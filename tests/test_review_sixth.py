@@ -146,3 +146,9 @@ def test_the_label_of_the_melding_conversation_fits_every_age_and_the_af_shares_
     # R1: De Wissel's aandachtsfunctionaris is also its SMW; what she hears in the meldcode is the school's.
     naima = said("de-wissel", "stap-2").split("Naima Ouali (schoolmaatschappelijk werker):")[1][:600]
     assert "deelt wat hij of zij als aandachtsfunctionaris en in de stappen van deze meldcode hoort met wie" in naima
+
+
+def test_the_safety_check_of_step_3_calls_112_first_in_acute_danger():
+    # K15: "bij acuut gevaar, waar Veilig Thuis voorgaat ..., overlegt eerst met Veilig Thuis" left out 112.
+    step_3 = said("het-kompas", "stap-3")
+    assert "bij acuut gevaar belt hij of zij eerst 112 en daarna of tegelijk Veilig Thuis" in step_3

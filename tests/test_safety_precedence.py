@@ -38,6 +38,15 @@ MELDING_TALK_EXCEPT = re.compile(
 )
 
 
+def acute_problems(place: str, text: str) -> list[str]:
+    """In acute danger 112 comes first: no sentence sends anyone to Veilig Thuis first without it (review 6, K15)."""
+    problems = []
+    for sentence in re.split(r"(?<=[.?!;])\s+", " ".join(text.split())):
+        if re.search(r"acuut gevaar[^.;]*eerst[^.;]*Veilig Thuis", sentence) and "112" not in sentence:
+            problems.append(f"{place}: acute danger without 112 first: {sentence[:160]!r}")
+    return problems
+
+
 def melding_talk_problems(place: str, text: str) -> list[str]:
     """Every instruction to talk with the parents about a melding keeps the exception in its own item
     (review 6, B1: the directeur "bereidt ... het gesprek over een voorgenomen melding voor" had none)."""
@@ -76,7 +85,7 @@ def safety_problems(school: School, texts: dict[str, str]) -> list[str]:
                 continue  # step 5: help the school organises itself, after the decision
             if "loopt intussen door" not in item and "zonder de volgende stappen op te houden" not in item:
                 problems.append(f"{place}: existing help without 'the meldcode goes on': {item[:160]!r}")
-        problems += melding_talk_problems(place, text)
+        problems += melding_talk_problems(place, text) + acute_problems(place, text)
     injury = " ".join(INJURY.split())
     for place in ("web/index", "web/stap-1", "web/ik-ben-leerkracht"):
         if injury not in " ".join(texts.get(place, "").split()):
