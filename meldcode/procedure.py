@@ -465,6 +465,8 @@ class Procedure:
                 " een leerling met jou alleen met naam als er {toestemming_hulp} is van {toestemming_van};"
                 " anders anoniem."
             )
+            # where what they write down goes (review 6, B6: Kwadraad's worker has no access)
+            items.append("Waar het dossier staat en wie erbij kan: {dossier}")
         if self.extern_steps_of(role):
             items.append(
                 "Wat jij in stap {eigen_stappen} doet, de regie of een gesprek, doe je alleen als er {toestemming_hulp}"

@@ -75,6 +75,7 @@ def slots(school: School, procedure: Procedure | None = None) -> dict[str, str |
         "regie_zonder_toestemming": p.fallback().aanduiding,
         "regie_stap_1": p.regie(1).aanduiding,
         "bestuur_naam": school.bestuur.naam,
+        "dossier": school.afspraken.dossier,
         "directeur_naam": school.directeur.naam,
         "directeur": school.roles["directeur"].noem,  # "de rector" where that is the person's title
         "toestemming_tenzij": CONSENT_EXCEPT,

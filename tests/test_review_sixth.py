@@ -152,3 +152,13 @@ def test_the_safety_check_of_step_3_calls_112_first_in_acute_danger():
     # K15: "bij acuut gevaar, waar Veilig Thuis voorgaat ..., overlegt eerst met Veilig Thuis" left out 112.
     step_3 = said("het-kompas", "stap-3")
     assert "bij acuut gevaar belt hij of zij eerst 112 en daarna of tegelijk Veilig Thuis" in step_3
+
+
+def test_a_team_member_and_an_outside_person_read_where_they_come_in():
+    # B12: Het Kompas's intern begeleiders sit in the OT, which weighs in step 4, yet read "geen vaste taak".
+    ib = said("het-kompas", "ik-ben-intern-begeleider").split("Stap 4:")[1].split("Stap 5:")[0]
+    assert "Zit je in het ondersteuningsteam (OT)? Dan denk je daar in deze stap mee." in ib
+    # B6: Kwadraad's worker records her conversations but has no access: her page says where they go.
+    smw = said("het-kompas", "ik-ben-schoolmaatschappelijk-werker")
+    assert "Waar het dossier staat en wie erbij kan: In het leerlingdossier in ParnasSys" in smw
+    assert "levert haar verslagen aan via de zorgcoördinator" in smw
