@@ -162,3 +162,22 @@ def test_a_team_member_and_an_outside_person_read_where_they_come_in():
     smw = said("het-kompas", "ik-ben-schoolmaatschappelijk-werker")
     assert "Waar het dossier staat en wie erbij kan: In het leerlingdossier in ParnasSys" in smw
     assert "levert haar verslagen aan via de zorgcoördinator" in smw
+
+
+# --- review 7 (one fresh reader at d41aabd, asked only for contradictions) --------------------------
+
+
+def test_the_findings_of_the_seventh_read():
+    # C1: at a school from 12, the under-16 line put the parents first, the general sentence the pupil.
+    assert "Bespreek een voorgenomen melding met de leerling en met de ouders met gezag" in said(
+        "vechtdal-college", "stap-5"
+    )
+    # C2: the checklist's acute danger now says 112 first.
+    forms = " ".join(plain(forms_html(schools()["de-regenboog"], TEMPLATES)).split())
+    assert "Is er nu acuut gevaar? Bel eerst 112; zeg het daarna meteen aan het begin van het gesprek" in forms
+    # C3: a role page names the outside regie holder with the fallback, as the step box does.
+    ib = said("het-kompas", "ik-ben-intern-begeleider").split("Stap 3:")[1].split("Stap 4:")[0]
+    assert "(met schriftelijke toestemming; anders de aandachtsfunctionaris (Pieter van Leeuwen))" in ib
+    # C4: "acuut en ernstig gevaar" in the emergency section added a condition the other pages do not have.
+    assert "Bij acuut gevaar bel je 112." in said("de-wissel", "na-de-melding")
+    assert "acuut en ernstig gevaar" not in said("de-wissel", "na-de-melding")
