@@ -181,3 +181,18 @@ def test_the_findings_of_the_seventh_read():
     # C4: "acuut en ernstig gevaar" in the emergency section added a condition the other pages do not have.
     assert "Bij acuut gevaar bel je 112." in said("de-wissel", "na-de-melding")
     assert "acuut en ernstig gevaar" not in said("de-wissel", "na-de-melding")
+    # C3 (parents): the outside conductor of the conversation only with their consent.
+    assert "Wie van buiten de school komt, doet dat alleen met uw schriftelijke toestemming; anders doet" in said(
+        "het-kompas", "voor-ouders"
+    )
+    # C5: Kwadraad's general number is labelled as such on the sociale kaart (the example config).
+    assert "Algemeen nummer. Onze schoolmaatschappelijk werker, Lotte Hendriks, staat bij Wie doet wat." in said(
+        "het-kompas", "sociale-kaart"
+    )
+    # C6: the parents' text follows the age list: under 12 the parents and, as it fits, the child.
+    assert "De school gaat met u in gesprek over de zorgen, en als dat past bij de leeftijd ook met uw kind." in said(
+        "de-brug", "voor-ouders"
+    )
+    # C7: each reads the report of their own conversation, at every school.
+    assert "de ouders dat van het oudergesprek, de leerling dat van het leerlinggesprek" in said("het-kompas", "stap-3")
+    assert "een verslag van elk gesprek, met de ouders en met de leerling apart" in said("de-regenboog", "stap-3")
