@@ -92,7 +92,9 @@ def test_the_text_never_promises_that_parents_always_hear_first(tmp_path):
     for slug in ("het-kompas", "vechtdal-college"):
         text = _text(_school(tmp_path / slug, slug=slug))
         assert "Wanneer de school niet eerst met u praat" in text
-        assert "bij acuut gevaar, of als het kind structureel onveilig is" in text
+        assert (
+            "bij acuut gevaar: dan belt de school eerst 112" in text and "als het kind structureel onveilig is" in text
+        )
         assert "eergerelateerd geweld, huwelijksdwang, vrouwelijke genitale verminking of seksueel geweld" in text
         assert "als een ouder zelf bij het geweld betrokken kan zijn" in text
         assert not re.search(r"altijd (eerst )?met u|altijd eerst", text)

@@ -196,3 +196,10 @@ def test_the_findings_of_the_seventh_read():
     # C7: each reads the report of their own conversation, at every school.
     assert "de ouders dat van het oudergesprek, de leerling dat van het leerlinggesprek" in said("het-kompas", "stap-3")
     assert "een verslag van elk gesprek, met de ouders en met de leerling apart" in said("de-regenboog", "stap-3")
+
+
+def test_the_parents_read_112_first_in_acute_danger():
+    # Review 8, D1: "Soms belt de school daarom eerst Veilig Thuis of de politie ...: bij acuut gevaar".
+    text = said("de-wissel", "voor-ouders")
+    assert "bij acuut gevaar: dan belt de school eerst 112 en daarna of tegelijk Veilig Thuis" in text
+    assert "eerst Veilig Thuis of de politie" not in text
