@@ -454,15 +454,15 @@ class Procedure:
         if role.extern:  # the same rule as the step boxes' "Van buiten de school" line
             # Leerplichtwet 1969 art. 21a (verzuim is reported by name) and 18 lid 3 (the school answers the
             # ambtenaar's questions): no consent needed for that (review 5, J4).
-            items.append(
+            lead = (
                 "Verzuim meldt de school met naam, zoals de Leerplichtwet vraagt (artikel 21a), en jouw vragen"
                 " daarover beantwoordt zij (artikel 18). Over een vermoeden van huiselijk geweld of"
                 " kindermishandeling bespreekt de school"
                 if role.key == "leerplicht"
                 else "Je werkt buiten de school: de school bespreekt"
             )
-            items[-1] += (
-                " een leerling met jou alleen met naam als er {toestemming_hulp} is van {toestemming_van};"
+            items.append(
+                lead + " een leerling met jou alleen met naam als er {toestemming_hulp} is van {toestemming_van};"
                 " anders anoniem."
             )
             # where what they write down goes (review 6, B6: Kwadraad's worker has no access)
