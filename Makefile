@@ -8,9 +8,10 @@ PY      := $(VENV)/bin/python
 APT     := DEBIAN_FRONTEND=noninteractive apt-get
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Debian packages: Pango for WeasyPrint; Chromium and Node for the browser tests.
+# Debian packages: Pango for WeasyPrint; Chromium and Node for the browser tests; Poppler's
+# pdftotext reads the text of the PDFs in the tests.
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-TEST_DEBS    := chromium nodejs
+TEST_DEBS    := chromium nodejs poppler-utils
 
 .PHONY: site test test-quick check lint serve schema bench clean system-deps test-system-deps
 

@@ -48,8 +48,11 @@ def image_problem(path: Path, kind: str) -> str | None:
 
 
 def _raster_problem(path: Path) -> str | None:
-    from PIL import Image
+    from PIL import Image, ImageFile
 
+    # WeasyPrint, once imported, lets Pillow accept truncated images (a process-wide
+    # switch); the preview loads files again after a PDF was made, so set it here.
+    accept_truncated, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -62,6 +65,8 @@ def _raster_problem(path: Path) -> str | None:
         return "is te groot (te veel pixels); verklein het logo"
     except (OSError, SyntaxError, ValueError):
         return "is geen leesbare afbeelding (het bestand is beschadigd of onvolledig); sla het logo opnieuw op"
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = accept_truncated
     return None
 
 

@@ -109,7 +109,10 @@ def schema_problems(doc: Document, validator: Validator) -> list[Problem]:
         return [
             doc.problem((), "het bestand moet bestaan uit velden (naam: waarde), niet uit een lijst of losse tekst")
         ]
-    if validator.validate(doc.data):
+    # Our schema has no normalization rules (no default, coerce or rename): skipping Cerberus's
+    # normalization pass gives the same errors at a third of the cost (checked on thousands of
+    # fuzzed files; tests/test_fuzz.py keeps comparing).
+    if validator.validate(doc.data, normalize=False):
         return []
     problems = [_translate(doc, validator.schema, error) for error in _leaves(validator._errors)]
     # "onbekend veld 'adress'; bedoelde u 'adres'?" already says that 'adres' is missing.

@@ -15,8 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_build
-from pypdf import PdfReader
+from conftest import ROOT, pdf_page_texts, run_build
 
 MOBILE = "06-41 23 56 78"  # the aandachtsfunctionaris of OBS De Regenboog
 DIGITS = re.sub(r"\D", "", MOBILE)
@@ -56,9 +55,7 @@ def test_a_print_only_number_is_nowhere_on_the_website_but_on_the_poster_and_in_
     site = built / "site"
     assert _digits_anywhere(site) == []
     for kind in ("meldcode", "poster"):
-        text = " ".join(
-            p.extract_text() or "" for p in PdfReader(site / "de-regenboog" / f"{kind}-de-regenboog.pdf").pages
-        )
+        text = " ".join(pdf_page_texts(site / "de-regenboog" / f"{kind}-de-regenboog.pdf"))
         assert DIGITS in re.sub(r"\D", "", text), kind
     assert "Fatima el Amrani" in (site / "de-regenboog" / "index.html").read_text(encoding="utf-8")
 

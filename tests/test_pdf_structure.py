@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SLUGS
+from conftest import SLUGS, pdf_page_texts
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
@@ -97,8 +97,7 @@ def test_poster_and_handbook_say_when_they_were_made(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796256000")  # 3 december 2026, 00:00 UTC
     run_build(schools, tmp_path / "site", jobs=1)
     folder = tmp_path / "site" / "de-regenboog"
-    poster = " ".join((p.extract_text() or "") for p in PdfReader(folder / "poster-de-regenboog.pdf").pages)
+    poster = " ".join(pdf_page_texts(folder / "poster-de-regenboog.pdf"))
     assert "Versie 2.0" in poster and "gemaakt op 3 december 2026" in " ".join(poster.split())
-    handbook = PdfReader(folder / "meldcode-de-regenboog.pdf")
-    footers = [" ".join((page.extract_text() or "").split()) for page in handbook.pages[1:]]
+    footers = [" ".join(text.split()) for text in pdf_page_texts(folder / "meldcode-de-regenboog.pdf")[1:]]
     assert all("gemaakt op 3 december 2026" in text for text in footers), "every page after the cover"

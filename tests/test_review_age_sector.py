@@ -11,8 +11,7 @@ import shutil
 from functools import cache
 
 import pytest
-from conftest import ROOT, copy_schools, visible_text
-from pypdf import PdfReader
+from conftest import ROOT, copy_schools, pdf_page_texts, visible_text
 
 from meldcode.content import load_content
 from meldcode.load import load_config
@@ -225,8 +224,7 @@ def test_an_unknown_age_group_in_the_content_data_fails_loudly(tmp_path):
 
 
 def test_the_vo_pdf_has_the_age_texts(example_site):
-    reader = PdfReader(example_site / VO / f"meldcode-{VO}.pdf")
-    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    text = " ".join(" ".join(page.split()) for page in pdf_page_texts(example_site / VO / f"meldcode-{VO}.pdf"))
     assert "Bespreek de melding eerst met de ouders" not in text
     assert "halen en brengen" not in text
     site = visible_text((example_site / VO / "afwegingskader.html").read_text(encoding="utf-8"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import http.server
-import io
 import json
 import shutil
 import socket
@@ -19,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_schools
-from pypdf import PdfReader
+from conftest import FIXTURES, ROOT, copy_schools, pdf_page_texts
 
 from meldcode.names import pdf_file
 from meldcode.pipeline import Paths
@@ -66,7 +64,7 @@ def _status(base: str) -> dict:
 
 
 def _poster_text(base: str) -> str:
-    return PdfReader(io.BytesIO(_get(base + "/poster-de-regenboog.pdf"))).pages[0].extract_text()
+    return pdf_page_texts(_get(base + "/poster-de-regenboog.pdf"))[0]
 
 
 @contextlib.contextmanager

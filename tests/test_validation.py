@@ -132,6 +132,18 @@ def test_bad_logo_is_refused(tmp_path, logo, fragment):
     assert problems[0].line == 1 + stichting.read_text().splitlines().index(f"  logo: {logo}")
 
 
+def test_a_truncated_logo_is_refused_also_after_the_preview_made_a_pdf(tmp_path):
+    # Importing WeasyPrint (the preview's first PDF) lets Pillow accept truncated images process-wide.
+    import weasyprint  # noqa: F401
+
+    schools = copy_schools(tmp_path, with_examples=False)
+    shutil.copy(FIXTURES / "bad-logo" / "truncated.png", schools)
+    stichting = schools / "_stichting.yaml"
+    stichting.write_text(stichting.read_text().replace("logo: logo-vechtdal.svg", "logo: truncated.png"))
+    problems = load_config(schools, TEMPLATES).problems
+    assert ["geen leesbare afbeelding" in p.message for p in problems] == [True]
+
+
 def test_missing_stichting_file_is_reported(tmp_path):
     schools = tmp_path / "schools"
     schools.mkdir()
