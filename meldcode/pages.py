@@ -138,7 +138,8 @@ def render_page(
         raise ValueError(f"page {page.slug!r} shows the changes since an adopted version: pass `changes`")
     env = environment(templates_dir)
     procedure = resolve(school)
-    kader = kader_for(school, content.kader, procedure)
+    fill = slots(school, procedure)
+    kader = kader_for(school, content.kader, procedure, fill)
     # The start page points to the "Ik ben" pages: to the first one the menu shows, by its heading.
     role_pages = [p.slug for p in pages_for(school, content) if p.menu is ROLES]
     context = {
@@ -152,7 +153,7 @@ def render_page(
         },
         "kader_json": Markup(script_json(kader)),
         "flowchart_svg": Markup(flowchart_svg),
-        "slots": slots(school, procedure),
+        "slots": fill,
         "procedure": procedure,
         # the start page sends a teacher to her own page first, not the aandachtsfunctionaris's (review 5, A16)
         "roles_menu": {

@@ -174,10 +174,15 @@ VT_RAADPLEGEN = {
 }
 
 
-def kader_for(school: School, kader: dict, procedure: Procedure | None = None) -> dict:
-    """Return the afwegingskader with this school's werkwijze applied and its {slots} filled in."""
+def kader_for(
+    school: School, kader: dict, procedure: Procedure | None = None, fill: dict[str, str | Markup] | None = None
+) -> dict:
+    """Return the afwegingskader with this school's werkwijze applied and its {slots} filled in.
+
+    `fill`: the school's slots, when the caller has them already (slots(school, procedure)).
+    """
     p = procedure or resolve(school)
-    fill = slots(school, p)
+    fill = fill or slots(school, p)
 
     def filled(text: str) -> str:
         return re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], text)

@@ -7,6 +7,7 @@ templates to print it. It imports nothing of this package.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,16 +94,20 @@ class Phone:
 
     @classmethod
     def of(cls, value: str | None) -> Phone | None:
-        if not value:
-            return None
-        number = parse_phone(value)
-        if number is None:
-            return None
-        fmt = phonenumbers.PhoneNumberFormat
-        if is_short_number(number):
-            return cls(str(number.national_number), str(number.national_number))
-        style = fmt.NATIONAL if number.country_code == 31 else fmt.INTERNATIONAL
-        display = phonenumbers.format_number(number, style)
-        if dial_local(number):  # 14 020 works only as dialled, not as +31 14020
-            return cls(display, str(number.national_number))
-        return cls(display, phonenumbers.format_number(number, fmt.E164))
+        """The number in `value`, or None when it is empty or not a valid number."""
+        return _phone(value) if value else None
+
+
+@functools.lru_cache(maxsize=4096)  # a handbook shows the same few numbers on every page
+def _phone(value: str) -> Phone | None:
+    number = parse_phone(value)
+    if number is None:
+        return None
+    fmt = phonenumbers.PhoneNumberFormat
+    if is_short_number(number):
+        return Phone(str(number.national_number), str(number.national_number))
+    style = fmt.NATIONAL if number.country_code == 31 else fmt.INTERNATIONAL
+    display = phonenumbers.format_number(number, style)
+    if dial_local(number):  # 14 020 works only as dialled, not as +31 14020
+        return Phone(display, str(number.national_number))
+    return Phone(display, phonenumbers.format_number(number, fmt.E164))

@@ -38,18 +38,23 @@ def plain(markup: str) -> str:
     return html.unescape(text).replace("\xa0", " ")
 
 
-def handbook(school: School, outputs: tuple[str, ...] = ("web", "print")) -> dict[str, str]:
-    """Every page, the forms and the poster of one school: place -> visible text."""
-    texts = {}
+def rendered(school: School, outputs: tuple[str, ...] = ("web", "print")) -> dict[str, str]:
+    """Every page, the forms and the poster of one school: place -> Markdown or HTML as rendered."""
+    markup = {}
     for page in pages_for(school, CONTENT):
         if page.history:
             continue  # "Wat is er veranderd" quotes the adopted version too: not this version's procedure
         for output in outputs:
             if getattr(page, output):
-                texts[f"{output}/{page.slug}"] = plain(render_page(page, school, CONTENT, TEMPLATES, output))
-    texts["formulieren"] = plain(forms_html(school, TEMPLATES))
-    texts["poster"] = plain(poster_html(school, CONTENT, TEMPLATES))
-    return texts
+                markup[f"{output}/{page.slug}"] = render_page(page, school, CONTENT, TEMPLATES, output)
+    markup["formulieren"] = forms_html(school, TEMPLATES)
+    markup["poster"] = poster_html(school, CONTENT, TEMPLATES)
+    return markup
+
+
+def handbook(school: School, outputs: tuple[str, ...] = ("web", "print")) -> dict[str, str]:
+    """Every page, the forms and the poster of one school: place -> visible text."""
+    return {place: plain(markup) for place, markup in rendered(school, outputs).items()}
 
 
 @dataclass(frozen=True)
@@ -116,19 +121,23 @@ def werkwijze_sample(schools: list[School], count: int, seed: int = 20) -> Itera
 SAMPLE_SIZE, BATCHES = 500, 10
 
 
-def sample_batch(tmp_path_factory, schools: list[School], batch: int) -> list[tuple[School, dict[str, str]]]:
+def sample_batch(
+    tmp_path_factory, schools: list[School], batch: int
+) -> list[tuple[School, dict[str, str], dict[str, str]]]:
     """One tenth of the 500 generated schools, each with its web handbook, rendered once per run.
 
+    Each school comes with its pages as visible text and as rendered (links and all).
     tests/test_procedure_consistency.py and tests/test_safety_precedence.py read the same handbooks;
     the first xdist worker to need a batch renders it, the other reads it (rendering is most of the cost).
     """
 
     def render(folder):
         sample = list(werkwijze_sample(schools, SAMPLE_SIZE))[batch::BATCHES]
-        (folder / "handboeken.pickle").write_bytes(pickle.dumps([(s, handbook(s, ("web",))) for s in sample]))
+        (folder / "handboeken.pickle").write_bytes(pickle.dumps([(s, rendered(s, ("web",))) for s in sample]))
 
     folder = shared_once(tmp_path_factory, f"werkwijze-{batch}", render)
-    return pickle.loads((folder / "handboeken.pickle").read_bytes())  # noqa: S301 - written by this run
+    schools_markup = pickle.loads((folder / "handboeken.pickle").read_bytes())  # noqa: S301 - written by this run
+    return [(school, {place: plain(m) for place, m in markup.items()}, markup) for school, markup in schools_markup]
 
 
 def _as_list(value: object) -> list:

@@ -269,7 +269,7 @@ def test_the_check_finds_another_person_telling_the_parents_of_a_melding():
 @pytest.mark.parametrize("batch", range(BATCHES))
 def test_500_generated_werkwijze_combinations_state_one_procedure(tmp_path_factory, batch):
     found = {}
-    for school, texts in sample_batch(tmp_path_factory, list(EXAMPLES.values()), batch):
+    for school, texts, _markup in sample_batch(tmp_path_factory, list(EXAMPLES.values()), batch):
         p = procedure(school)
         problems = (
             bestuur_problems(school, texts, p)
