@@ -127,6 +127,19 @@ class LanguageServer:
         self._until(lambda m: m.get("params", {}).get("uri") == uri and "diagnostics" in m.get("params", {}), 60)
         return self.diagnostics[uri]
 
+    def open_all(self, paths: list[Path]) -> dict[str, list[dict]]:
+        """Open every file at once, as an editor restoring its tabs; return each one's diagnostics (by URI)."""
+        uris = [path.as_uri() for path in paths]
+        for uri in uris:
+            self.diagnostics.pop(uri, None)
+        for path, uri in zip(paths, uris, strict=True):
+            self.notify(
+                "textDocument/didOpen",
+                {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": path.read_text("utf-8")}},
+            )
+        self._until(lambda m: all(uri in self.diagnostics for uri in uris), 120)
+        return {uri: self.diagnostics[uri] for uri in uris}
+
     def complete(self, path: Path, line: int, character: int) -> list[str]:
         result = self.request(
             "textDocument/completion",
