@@ -36,13 +36,14 @@ schema: $(VENV)/.runtime
 serve: $(VENV)/.runtime system-deps
 	$(PY) build.py --serve $(SCHOOL) --engine $(ENGINE)
 
-# One worker per core; whole files per worker, so module fixtures are built once.
+# One worker per core; whole files per worker, so module fixtures are built once; the files in the
+# order tests/conftest.py gives them (longest and independent first), so no worker waits.
 test: $(VENV)/.test system-deps test-system-deps tests/browser/node_modules/axe-core/axe.min.js
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # The inner loop: everything but the slow property-style tests (fuzz, 500 werkwijze combinations).
 test-quick: $(VENV)/.test system-deps test-system-deps tests/browser/node_modules/axe-core/axe.min.js
-	$(PY) -m pytest -n auto --dist loadfile -m "not slow"
+	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder -m "not slow"
 
 bench: $(VENV)/.runtime system-deps
 	$(PY) benchmarks/bench_build.py --schools 1 20 100

@@ -148,3 +148,27 @@ def example_site_zensical(tmp_path_factory, example_site) -> Path:
 def engine_site(request) -> Path:
     """The example build of each website engine: tests that take it run for MkDocs and for Zensical."""
     return request.getfixturevalue("example_site" if request.param == "mkdocs" else f"example_site_{request.param}")
+
+
+_EXAMPLE_BUILDS = {"example_site", "example_site_zensical", "engine_site"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Order the test files so that no xdist worker waits (make test runs --no-loadscope-reorder).
+
+    The browser tests come first: the longest file, which builds the examples. Then the files that
+    need no example build, the slow ones first, so the other worker has work while the examples are
+    built; the files that read the example builds last. Within a file the order is unchanged.
+    """
+    files: dict[str, list] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::")[0], []).append(item)
+
+    def order(tests: list) -> tuple[int, int]:
+        if any(item.get_closest_marker("browser") for item in tests) and "/browser/" in tests[0].nodeid:
+            return (0, 0)
+        if any(_EXAMPLE_BUILDS & set(item.fixturenames) for item in tests):
+            return (2, 0)
+        return (1, 0 if any(item.get_closest_marker("slow") for item in tests) else 1)
+
+    items[:] = [item for tests in sorted(files.values(), key=order) for item in tests]
