@@ -41,7 +41,8 @@ serve: $(VENV)/.runtime system-deps
 test: $(VENV)/.test system-deps test-system-deps tests/browser/node_modules/axe-core/axe.min.js
 	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
-# The inner loop: everything but the slow property-style tests (fuzz, 500 werkwijze combinations).
+# The inner loop: everything but the slow property-style tests (fuzz, role combinations, 500
+# werkwijze combinations); CI runs them all.
 test-quick: $(VENV)/.test system-deps test-system-deps tests/browser/node_modules/axe-core/axe.min.js
 	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder -m "not slow"
 

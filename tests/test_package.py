@@ -69,13 +69,14 @@ def installed(tmp_path_factory) -> Path:
         capture_output=True,
     )
     env_dir = tmp / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)  # this pip installs into it (--python): no ensurepip
     purelib = Path(sysconfig.get_path("purelib"))
     target_lib = next((env_dir / "lib").glob("python3*/site-packages"))
     (target_lib / "dependencies.pth").write_text(f"{purelib}\n", encoding="utf-8")
     wheel = next((tmp / "dist").glob("meldcode-*.whl"))
     subprocess.run(
-        [env_dir / "bin" / "pip", "install", "-q", "--disable-pip-version-check", "--no-deps", "--no-index", wheel],
+        [sys.executable, "-m", "pip", "--python", env_dir / "bin" / "python", "install", "-q"]
+        + ["--disable-pip-version-check", "--no-deps", "--no-index", wheel],
         check=True,
         capture_output=True,
     )

@@ -189,6 +189,7 @@ def number_problems(entries: list) -> list[str]:
     return found
 
 
+@pytest.mark.slow  # every leader and participant in every step of every fixture school
 @pytest.mark.parametrize("werkwijze", ["niemand", "leider", "deelnemer"])
 def test_no_step_names_one_party_twice_for_any_leader_and_participant(fixture_schools, werkwijze):
     found = []
@@ -224,6 +225,7 @@ def in_text(title: str) -> str:
     return title[:1].lower() + title[1:]
 
 
+@pytest.mark.slow  # every pair of person roles in every step of every fixture school
 def test_a_role_of_two_people_is_never_merged_with_a_role_of_one_of_them(fixture_schools):
     found = []
     for base in fixture_schools:

@@ -108,15 +108,23 @@ def preview_zensical(tmp_path) -> Iterator[tuple[str, Path, list[str]]]:
         yield running
 
 
-@pytest.fixture()
-def page() -> Iterator[Any]:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is not installed; `make test` installs it")
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield browser.new_page()
+        yield browser
         browser.close()
+
+
+@pytest.fixture()
+def page(browser) -> Iterator[Any]:
+    """A page of its own (a fresh browser context) in the module's browser."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 @pytest.mark.browser
