@@ -153,50 +153,24 @@ def engine_site(request) -> Path:
 _EXAMPLE_BUILDS = {"example_site", "example_site_zensical", "engine_site"}
 
 
-def work_unit(nodeid: str) -> str:
-    """The tests one xdist worker runs together: a file, and the browser tests per website engine.
-
-    The browser tests are the longest file by far, and most of their time is spent waiting for
-    Chromium: its two engines run on two workers (each with its own browser and server).
-    """
-    path = nodeid.split("::", 1)[0]
-    if "/browser/" in path and (engine := re.search(r"\[(" + "|".join(ENGINES) + r")\b", nodeid)):
-        return f"{path}[{engine.group(1)}]"
-    return path
-
-
-def pytest_xdist_make_scheduler(config, log):
-    """`--dist loadfile` with the browser tests split per engine (work_unit)."""
-    if config.getvalue("dist") != "loadfile":
-        return None
-    from xdist.scheduler import LoadFileScheduling
-
-    class PerFileAndEngine(LoadFileScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return work_unit(nodeid)
-
-    return PerFileAndEngine(config, log)
-
-
 def pytest_collection_modifyitems(config, items) -> None:
-    """Order the work units so that no xdist worker waits (make test runs --no-loadscope-reorder).
+    """Order the test files so that no xdist worker waits (make test runs --no-loadscope-reorder).
 
-    Long units first, so that none is left running alone at the end: the browser tests of the first
-    engine, which build the example stichting; the slow files that need no example build (the
-    other workers have work while the examples are built); the browser tests of the other engine;
-    the other files that need no example build; last the files that read the example builds.
-    Within a unit the order is unchanged.
+    Long files first, so that none is left running alone at the end: the browser tests (both
+    engines, one after the other: two Chromiums at once slow each other down more than they
+    gain), whose first test builds the example stichting; then the files that need no example
+    build, the slow ones first, so the other workers have work while the examples are built;
+    last the files that read the example builds. Within a file the order is unchanged.
     """
-    units: dict[str, list] = {}
+    files: dict[str, list] = {}
     for item in items:
-        units.setdefault(work_unit(item.nodeid), []).append(item)
+        files.setdefault(item.nodeid.split("::")[0], []).append(item)
 
-    def order(unit: str) -> tuple[int, int]:
-        tests = units[unit]
-        if "/browser/" in unit:
-            return (0, 0) if unit.endswith(f"[{ENGINES[0]}]") else (1, 1)
+    def order(tests: list) -> tuple[int, int]:
+        if "/browser/" in tests[0].nodeid:
+            return (0, 0)
         if any(_EXAMPLE_BUILDS & set(item.fixturenames) for item in tests):
             return (2, 0)
-        return (1, 0 if any(item.get_closest_marker("slow") for item in tests) else 2)
+        return (1, 0 if any(item.get_closest_marker("slow") for item in tests) else 1)
 
-    items[:] = [item for unit in sorted(units, key=order) for item in units[unit]]
+    items[:] = [item for tests in sorted(files.values(), key=order) for item in tests]
