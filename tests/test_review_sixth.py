@@ -203,3 +203,14 @@ def test_the_parents_read_112_first_in_acute_danger():
     text = said("de-wissel", "voor-ouders")
     assert "bij acuut gevaar: dan belt de school eerst 112 en daarna of tegelijk Veilig Thuis" in text
     assert "eerst Veilig Thuis of de politie" not in text
+
+
+@pytest.mark.parametrize("slug", ("de-regenboog", "vechtdal-college"))
+def test_withdrawal_of_consent_from_12_cites_its_lid_and_the_sources_name_it(slug):
+    # D2 (review 8): checked against UAVG art. 5 lid 3 sub b; the sources named art. 5 for 16 only.
+    text = said(slug, "dossier-en-privacy")
+    assert (
+        "Vanaf 12 jaar kan de leerling die toestemming zelf intrekken (Uitvoeringswet AVG, artikel 5, derde lid)"
+        in text
+    )
+    assert "vanaf 12 jaar kan de leerling een gegeven toestemming zelf intrekken" in said(slug, "bronnen")
