@@ -42,6 +42,8 @@ def pdf_page_texts(pdf: Path | bytes) -> tuple[str, ...]:
     raw = pdf if isinstance(pdf, bytes) else pdf.read_bytes()
     key = hashlib.sha256(raw).hexdigest()
     if key not in _PAGE_TEXTS:
+        if not shutil.which("pdftotext"):
+            pytest.fail("pdftotext is missing: `make test` installs it (Debian poppler-utils)")
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=raw, capture_output=True, check=True)
         _PAGE_TEXTS[key] = tuple(text.stdout.decode("utf-8").split("\f")[:-1])  # a form feed ends each page
     return _PAGE_TEXTS[key]
