@@ -115,8 +115,8 @@ class LanguageServer:
                 return message
         raise TimeoutError("yaml-language-server did not answer in time")
 
-    def open(self, path: Path, text: str | None = None) -> list[dict]:
-        """Open `path` as an editor does; return its diagnostics once the server has validated it."""
+    def _did_open(self, path: Path, text: str | None = None) -> str:
+        """Tell the server the editor opened `path` (with `text`, or the file's); return its URI."""
         uri = path.as_uri()
         self.diagnostics.pop(uri, None)
         content = path.read_text(encoding="utf-8") if text is None else text
@@ -124,19 +124,17 @@ class LanguageServer:
             "textDocument/didOpen",
             {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": content}},
         )
-        self._until(lambda m: m.get("params", {}).get("uri") == uri and "diagnostics" in m.get("params", {}), 60)
+        return uri
+
+    def open(self, path: Path, text: str | None = None) -> list[dict]:
+        """Open `path` as an editor does; return its diagnostics once the server has validated it."""
+        uri = self._did_open(path, text)
+        self._until(lambda m: uri in self.diagnostics, 60)
         return self.diagnostics[uri]
 
     def open_all(self, paths: list[Path]) -> dict[str, list[dict]]:
         """Open every file at once, as an editor restoring its tabs; return each one's diagnostics (by URI)."""
-        uris = [path.as_uri() for path in paths]
-        for uri in uris:
-            self.diagnostics.pop(uri, None)
-        for path, uri in zip(paths, uris, strict=True):
-            self.notify(
-                "textDocument/didOpen",
-                {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": path.read_text("utf-8")}},
-            )
+        uris = [self._did_open(path) for path in paths]
         self._until(lambda m: all(uri in self.diagnostics for uri in uris), 120)
         return {uri: self.diagnostics[uri] for uri in uris}
 
